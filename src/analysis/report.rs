@@ -1,0 +1,1 @@
+//! JSON report for `lede analyze`.

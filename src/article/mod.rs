@@ -1,0 +1,100 @@
+//! Articles: the canonical text every other layer points into.
+//!
+//! An [`Article`] is produced by an importer (one per format; plain text is the reference)
+//! followed by the cleaner, which removes scraping debris and records what it removed.
+
+pub mod clean;
+pub mod decode;
+pub mod load;
+pub mod plain;
+
+pub use load::{LoadError, ParseMode, load, parse};
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// One stored article, cleaned. `body` is the canonical text: paragraphs joined by a blank
+/// line. Every span in the program (blocks, sections, entities…) is a byte range into it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    /// Where the article came from, for messages and the status line (`None` for stdin).
+    pub path: Option<PathBuf>,
+    pub title: String,
+    pub deck: Option<String>,
+    pub body: String,
+    /// The body's blocks in text order; they never overlap and never include the `\n\n`.
+    pub blocks: Vec<Block>,
+    /// Debris the cleaner took out, in file order, so it can be shown again.
+    pub removed: Vec<Removed>,
+    /// Non-fatal problems found while reading (e.g. invalid UTF-8 replaced).
+    pub warnings: Vec<String>,
+}
+
+/// A block of the body. Headings are not a block kind: they are found by section analysis,
+/// which looks at the whole article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// A paragraph that is only a URL (e.g. a stripped tweet embed). Never a heading.
+    Link,
+}
+
+/// A piece of the input the cleaner removed, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    pub text: String,
+    pub reason: RemovalReason,
+    /// 1-based line in the decoded input.
+    pub line: usize,
+    /// Byte offset in `body` where the text stood (so "show original" can put it back).
+    pub at: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RemovalReason {
+    /// The headline (or headline | deck) repeated at the top of the body.
+    RepeatedHeadline,
+    /// Only whitespace / NBSP, or a lone punctuation mark.
+    Empty,
+    /// "Follow us on …", "For Latest Updates …".
+    Follow,
+    /// Trailing "PREV …" / "NEXT …" links to other articles.
+    Navigation,
+    /// "Share on Facebook", "Share this article", …
+    Share,
+    /// "Subscribe to our newsletter", "Sign up …".
+    Subscribe,
+    /// Cookie / consent banners.
+    Cookie,
+    /// Other page furniture ("Advertisement", "Read more", …).
+    Furniture,
+}
+
+impl RemovalReason {
+    /// The stable name used in `lede analyze` JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalReason::RepeatedHeadline => "repeated-headline",
+            RemovalReason::Empty => "empty",
+            RemovalReason::Follow => "follow",
+            RemovalReason::Navigation => "navigation",
+            RemovalReason::Share => "share",
+            RemovalReason::Subscribe => "subscribe",
+            RemovalReason::Cookie => "cookie",
+            RemovalReason::Furniture => "furniture",
+        }
+    }
+}
+
+impl Article {
+    /// The text of a block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        &self.body[block.range.clone()]
+    }
+}

@@ -1,0 +1,64 @@
+//! The keymap: key sequences → actions, with prefix matching for chords like `g g`.
+
+use super::keys::{KeyPress, KeySeq};
+use crate::tui::action::Action;
+
+/// The bindings in force, in the order they were declared (the help screen shows them so).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<(KeySeq, Action)>,
+}
+
+/// What the presses typed so far mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyMatch {
+    /// No binding starts with these presses.
+    None,
+    /// Some binding starts with them; wait for more.
+    Prefix,
+    Action(Action),
+}
+
+impl Keymap {
+    /// Builds a keymap from already validated bindings (see `config::load`).
+    pub fn from_bindings(bindings: Vec<(KeySeq, Action)>) -> Self {
+        Keymap { bindings }
+    }
+
+    pub fn bindings(&self) -> &[(KeySeq, Action)] {
+        &self.bindings
+    }
+
+    pub fn lookup(&self, typed: &[KeyPress]) -> KeyMatch {
+        let mut prefix = false;
+        for (seq, action) in &self.bindings {
+            if seq.0 == typed {
+                return KeyMatch::Action(*action);
+            }
+            if seq.starts_with(typed) {
+                prefix = true;
+            }
+        }
+        if prefix {
+            KeyMatch::Prefix
+        } else {
+            KeyMatch::None
+        }
+    }
+
+    /// The sequences bound to `action`, in declaration order.
+    pub fn keys_for(&self, action: Action) -> impl Iterator<Item = &KeySeq> {
+        self.bindings
+            .iter()
+            .filter(move |(_, a)| *a == action)
+            .map(|(k, _)| k)
+    }
+
+    /// The first key bound to `action`, for short hints ("? help").
+    pub fn hint(&self, action: Action) -> String {
+        self.keys_for(action)
+            .next()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+}

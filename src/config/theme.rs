@@ -1,0 +1,83 @@
+//! The theme: named style slots that views ask for by name.
+
+use ratatui::style::Style;
+
+/// Every place the UI styles text. The snake_case name is the key in `[theme]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Slot {
+    Headline,
+    Deck,
+    Body,
+    Heading,
+    Link,
+    Status,
+    StatusAccent,
+    Panel,
+    PanelTitle,
+    PanelSelected,
+    ListSelected,
+    Muted,
+    HelpKey,
+    Message,
+    Error,
+}
+
+impl Slot {
+    pub const ALL: [Slot; 15] = [
+        Slot::Headline,
+        Slot::Deck,
+        Slot::Body,
+        Slot::Heading,
+        Slot::Link,
+        Slot::Status,
+        Slot::StatusAccent,
+        Slot::Panel,
+        Slot::PanelTitle,
+        Slot::PanelSelected,
+        Slot::ListSelected,
+        Slot::Muted,
+        Slot::HelpKey,
+        Slot::Message,
+        Slot::Error,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Slot::Headline => "headline",
+            Slot::Deck => "deck",
+            Slot::Body => "body",
+            Slot::Heading => "heading",
+            Slot::Link => "link",
+            Slot::Status => "status",
+            Slot::StatusAccent => "status_accent",
+            Slot::Panel => "panel",
+            Slot::PanelTitle => "panel_title",
+            Slot::PanelSelected => "panel_selected",
+            Slot::ListSelected => "list_selected",
+            Slot::Muted => "muted",
+            Slot::HelpKey => "help_key",
+            Slot::Message => "message",
+            Slot::Error => "error",
+        }
+    }
+}
+
+/// A style for every slot.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Theme {
+    styles: Vec<(Slot, Style)>,
+}
+
+impl Theme {
+    pub fn from_styles(styles: Vec<(Slot, Style)>) -> Self {
+        Theme { styles }
+    }
+
+    pub fn style(&self, slot: Slot) -> Style {
+        self.styles
+            .iter()
+            .find(|(s, _)| *s == slot)
+            .map(|(_, st)| *st)
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,112 @@
+//! The single vocabulary of user actions: keys, help screen and config all use it.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything a key can do. The snake_case name is the key in `config.toml`'s `[keys]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    ScrollDown,
+    ScrollUp,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    NextSection,
+    PrevSection,
+    ToggleContents,
+    FocusNext,
+    /// Open the selected item (library list), jump to it (contents), or follow a link.
+    Select,
+    Help,
+    /// Close the current view: help → panel → reader → list → quit.
+    Close,
+    Quit,
+}
+
+impl Action {
+    /// Every action, in the order the help screen lists them.
+    pub const ALL: [Action; 16] = [
+        Action::ScrollDown,
+        Action::ScrollUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::ToggleContents,
+        Action::FocusNext,
+        Action::Select,
+        Action::Help,
+        Action::Close,
+        Action::Quit,
+    ];
+
+    /// The name used in `config.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::ScrollDown => "scroll_down",
+            Action::ScrollUp => "scroll_up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextSection => "next_section",
+            Action::PrevSection => "prev_section",
+            Action::ToggleContents => "toggle_contents",
+            Action::FocusNext => "focus_next",
+            Action::Select => "select",
+            Action::Help => "help",
+            Action::Close => "close",
+            Action::Quit => "quit",
+        }
+    }
+
+    /// Looks an action up by its config name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// One line for the help screen.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::ScrollDown => "scroll down one row (a count repeats: 5j)",
+            Action::ScrollUp => "scroll up one row",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the bottom",
+            Action::NextSection => "next section heading",
+            Action::PrevSection => "previous section heading",
+            Action::ToggleContents => "show/hide the contents panel",
+            Action::FocusNext => "move focus between text and panel",
+            Action::Select => "open / jump to the selected item",
+            Action::Help => "show/hide this help",
+            Action::Close => "close the current view (help, panel, article, list)",
+            Action::Quit => "quit lede",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(a));
+            assert!(seen.insert(a.name()), "duplicate name {}", a.name());
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! The terminal interface.
+
+pub mod action;
