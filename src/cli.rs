@@ -1,1 +1,101 @@
-//! Command-line interface.
+//! Command-line definitions and the non-interactive commands.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::analysis::{analyze, report::report};
+use crate::article::{self, ParseMode};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lede",
+    version,
+    about = "A terminal news reader: read stored articles, jump between sections.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Configuration file (default: $XDG_CONFIG_HOME/lede/config.toml)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// An article file to read, or a folder to list (default: the bundled articles)
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the cleaned text, sections and removed debris of articles as JSON Lines
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Take the input verbatim: no headline detection and no cleaning
+    #[arg(long)]
+    pub plain: bool,
+    /// Print JSON (the default and, for now, only format; accepted for scripts' clarity)
+    #[arg(long)]
+    pub json: bool,
+    /// Article files, or `-` for standard input
+    #[arg(required = true, value_name = "FILE|-")]
+    pub files: Vec<PathBuf>,
+}
+
+/// The folder of articles shipped with lede.
+pub fn bundled_articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles")
+}
+
+/// Runs `lede analyze`: one JSON object per line per file. A file that cannot be read is
+/// reported on stderr (one line) and the others still print; the exit status is then 1.
+pub fn run_analyze(args: &AnalyzeArgs) -> Result<bool, io::Error> {
+    let mode = if args.plain {
+        ParseMode::Plain
+    } else {
+        ParseMode::Clean
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut all_ok = true;
+    for file in &args.files {
+        let loaded = if file.as_os_str() == "-" {
+            read_stdin(mode)
+        } else {
+            article::load(file, mode).map_err(|e| e.to_string())
+        };
+        match loaded {
+            Ok(article) => {
+                let analysis = analyze(&article);
+                let label = file.to_string_lossy();
+                serde_json::to_writer(&mut out, &report(&label, &article, &analysis))?;
+                out.write_all(b"\n")?;
+            }
+            Err(e) => {
+                out.flush()?;
+                eprintln!("lede: {e}");
+                all_ok = false;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+fn read_stdin(mode: ParseMode) -> Result<article::Article, String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("-: {}", crate::folder::io_reason(&e)))?;
+    article::decode::decode(bytes)
+        .map(|decoded| {
+            let mut a = article::parse(&decoded.text, mode);
+            a.warnings.extend(decoded.warnings);
+            a
+        })
+        .map_err(|problem| format!("-: {problem}"))
+}

@@ -1,1 +1,71 @@
-fn main() {}
+//! The `lede` binary: parse the command line, load config and input, then run.
+//! Everything that can fail on bad input fails here, before the terminal is touched.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use lede::analysis::analyze;
+use lede::article::{self, ParseMode};
+use lede::cli::{self, Cli, Command};
+use lede::config::{self, Config};
+use lede::folder;
+use lede::tui::{self, App, ArticleList, ListEntry};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(Command::Analyze(args)) = &cli.command {
+        return match cli::run_analyze(args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("writing output: {e}"), 1),
+        };
+    }
+    let config = match config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => return fail(&e.to_string(), 2),
+    };
+    let app = match open_app(config, cli.path) {
+        Ok(app) => app,
+        Err(e) => return fail(&e, 1),
+    };
+    match tui::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("terminal: {e}"), 1),
+    }
+}
+
+/// Builds the first screen: the reader for a file, the list for a folder.
+fn open_app(config: Config, path: Option<PathBuf>) -> Result<App, String> {
+    let path = path
+        .or_else(|| config.library.path.clone())
+        .unwrap_or_else(cli::bundled_articles);
+    if path.is_dir() {
+        let entries = folder::scan(&path)?
+            .into_iter()
+            .map(|e| match e.title {
+                Ok(title) => ListEntry {
+                    path: e.path,
+                    title,
+                    problem: None,
+                },
+                Err(problem) => ListEntry {
+                    title: String::new(),
+                    path: e.path,
+                    problem: Some(problem),
+                },
+            })
+            .collect();
+        return Ok(App::with_list(config, ArticleList::new(path, entries)));
+    }
+    let article = article::load(Path::new(&path), ParseMode::Clean).map_err(|e| e.to_string())?;
+    let analysis = analyze(&article);
+    Ok(App::with_article(config, article, analysis))
+}
+
+fn fail(message: &str, code: u8) -> ExitCode {
+    eprintln!("lede: {message}");
+    ExitCode::from(code)
+}

@@ -1,0 +1,56 @@
+//! Views: one file per screen region. They read state and draw; they never change what the
+//! reader sees except caching the layout for the current size.
+
+mod contents;
+mod help;
+mod list;
+mod reader;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::app::App;
+
+/// Draws the whole screen.
+pub fn draw(app: &mut App, frame: &mut Frame) {
+    let [main, status_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(frame.area());
+    app.panel_area = None;
+    app.list_area = None;
+    if app.reader.is_some() {
+        draw_reader_screen(app, frame, main);
+    } else {
+        list::draw(app, frame, main);
+    }
+    status::draw(app, frame, status_area);
+    if let Some(scroll) = app.help {
+        let clamped = help::draw(&app.config, scroll, frame, frame.area());
+        app.help = Some(clamped);
+    }
+}
+
+fn draw_reader_screen(app: &mut App, frame: &mut Frame, area: Rect) {
+    let panel_width = app.config.reader.panel_width;
+    let show_panel = app.reader.as_ref().is_some_and(|r| r.panel.is_some());
+    // The panel gives way to the text in narrow windows.
+    let (text_area, panel_area) = if show_panel && area.width >= panel_width + 30 {
+        let [t, p] =
+            Layout::horizontal([Constraint::Min(30), Constraint::Length(panel_width)]).areas(area);
+        (t, Some(p))
+    } else if show_panel {
+        (Rect::default(), Some(area))
+    } else {
+        (area, None)
+    };
+    let Some(reader) = app.reader.as_mut() else {
+        return;
+    };
+    if !text_area.is_empty() {
+        reader::draw(reader, &app.config, frame, text_area);
+    }
+    if let Some(p) = panel_area {
+        contents::draw(reader, &app.config, frame, p);
+        app.panel_area = Some(p);
+    }
+}

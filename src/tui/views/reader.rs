@@ -1,0 +1,62 @@
+//! The article text: only the rows on screen are drawn.
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::config::{Config, Slot};
+use crate::tui::layout::RowKind;
+use crate::tui::reader::Reader;
+
+/// Columns kept free on each side of the text in narrow windows.
+const MARGIN: u16 = 2;
+
+pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect) {
+    let measure = area
+        .width
+        .saturating_sub(2 * MARGIN)
+        .min(config.reader.width)
+        .max(area.width.min(20));
+    let left = area.x + (area.width - measure) / 2;
+    reader.fit(measure, usize::from(area.height));
+    let Some(layout) = reader.layout() else {
+        return;
+    };
+    let theme = &config.theme;
+    let article = &reader.article;
+    let buf = frame.buffer_mut();
+    let visible = layout
+        .rows()
+        .iter()
+        .skip(reader.top())
+        .take(usize::from(area.height));
+    for (y, row) in (area.y..).zip(visible) {
+        let (text, slot): (Cow<'_, str>, Slot) = match row.kind {
+            RowKind::Title => (article.title[row.range.clone()].into(), Slot::Headline),
+            RowKind::Deck => (
+                article.deck.as_deref().unwrap_or("")[row.range.clone()].into(),
+                Slot::Deck,
+            ),
+            RowKind::Rule => ("─".repeat(usize::from(measure)).into(), Slot::Muted),
+            RowKind::Blank => continue,
+            RowKind::Body => (article.body[row.range.clone()].into(), Slot::Body),
+            RowKind::Heading => (article.body[row.range.clone()].into(), Slot::Heading),
+            RowKind::Link => (article.body[row.range.clone()].into(), Slot::Link),
+        };
+        let text = printable(text);
+        buf.set_stringn(left, y, &text, usize::from(measure), theme.style(slot));
+    }
+}
+
+/// Replaces control characters (which would move the terminal's cursor) with spaces.
+fn printable(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text
+    }
+}
