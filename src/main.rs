@@ -11,7 +11,7 @@ use lede::article::{self, ParseMode};
 use lede::cli::{self, Cli, Command};
 use lede::config::{self, Config};
 use lede::folder;
-use lede::tui::{self, App, ArticleList, ListEntry};
+use lede::tui::{self, App, ArticleList};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -43,21 +43,7 @@ fn open_app(config: Config, path: Option<PathBuf>) -> Result<App, String> {
         .or_else(|| config.library.path.clone())
         .unwrap_or_else(cli::bundled_articles);
     if path.is_dir() {
-        let entries = folder::scan(&path)?
-            .into_iter()
-            .map(|e| match e.title {
-                Ok(title) => ListEntry {
-                    path: e.path,
-                    title,
-                    problem: None,
-                },
-                Err(problem) => ListEntry {
-                    title: String::new(),
-                    path: e.path,
-                    problem: Some(problem),
-                },
-            })
-            .collect();
+        let entries = folder::scan(&path)?;
         return Ok(App::with_list(config, ArticleList::new(path, entries)));
     }
     let article = article::load(Path::new(&path), ParseMode::Clean).map_err(|e| e.to_string())?;

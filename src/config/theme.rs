@@ -73,11 +73,21 @@ impl Theme {
         Theme { styles }
     }
 
+    /// The slot's style; an unstyled slot draws plain.
     pub fn style(&self, slot: Slot) -> Style {
+        self.get(slot).unwrap_or_default()
+    }
+
+    /// The slot's style, if the theme sets one.
+    pub fn get(&self, slot: Slot) -> Option<Style> {
         self.styles
             .iter()
             .find(|(s, _)| *s == slot)
             .map(|(_, st)| *st)
-            .unwrap_or_default()
+    }
+
+    /// Every styled slot, in `Slot::ALL` order when built from a config.
+    pub fn styles(&self) -> &[(Slot, Style)] {
+        &self.styles
     }
 }

@@ -268,12 +268,12 @@ impl App {
             Action::Bottom => list.select_last(),
             Action::Select => {
                 let entry = list.current()?;
-                match &entry.problem {
-                    Some(problem) => {
+                match &entry.title {
+                    Err(problem) => {
                         let text = format!("{}: {problem}", entry.path.display());
                         self.error(text);
                     }
-                    None => return Some(Effect::Open(entry.path.clone())),
+                    Ok(_) => return Some(Effect::Open(entry.path.clone())),
                 }
             }
             Action::Close => self.quit = true,

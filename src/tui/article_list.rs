@@ -2,13 +2,7 @@
 
 use std::path::PathBuf;
 
-/// One file of the folder: its headline, or why it cannot be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListEntry {
-    pub path: PathBuf,
-    pub title: String,
-    pub problem: Option<String>,
-}
+pub use crate::folder::FolderEntry as ListEntry;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArticleList {
@@ -44,6 +38,6 @@ impl ArticleList {
 
     /// Number of entries that could not be read.
     pub fn problems(&self) -> usize {
-        self.entries.iter().filter(|e| e.problem.is_some()).count()
+        self.entries.iter().filter(|e| e.title.is_err()).count()
     }
 }

@@ -31,17 +31,17 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let line = match &e.problem {
-                Some(problem) => Line::from(vec![
+            let line = match &e.title {
+                Err(problem) => Line::from(vec![
                     Span::styled(format!(" ⚠ {name}: "), theme.style(Slot::Error)),
                     Span::styled(problem.clone(), theme.style(Slot::Muted)),
                 ]),
-                None => {
+                Ok(title) => {
                     // Title on the left, file name dimmed on the right when there is room.
-                    let title_width = crate::tui::layout::display_width(&e.title);
+                    let title_width = crate::tui::layout::display_width(title);
                     let name_width = crate::tui::layout::display_width(&name);
                     let mut spans = vec![Span::styled(
-                        format!(" {}", e.title),
+                        format!(" {title}"),
                         theme.style(Slot::Body),
                     )];
                     if title_width + name_width + 4 < width {

@@ -1,0 +1,176 @@
+//! End to end: the built binary in a real pseudo-terminal, read back through a VT100 parser.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// A running `lede` in an 80x24 pseudo-terminal.
+struct Session {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lede"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        // Keep the user's own config out of the test.
+        cmd.env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"));
+        let child = pty.slave.spawn_command(cmd).expect("spawn lede");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        // Keep the master alive as long as the session by leaking it into the reader thread's
+        // lifetime: dropping it would hang up the child.
+        std::mem::forget(pty.master);
+        Session {
+            parser: vt100::Parser::new(
+                NonZeroU16::new(rows).expect("rows"),
+                NonZeroU16::new(cols).expect("cols"),
+                0,
+            ),
+            output: rx,
+            writer,
+            child,
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// Reads output until `done(screen)` holds; panics with the screen after 10 s.
+    fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !done(self.parser.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left.min(Duration::from_millis(200))) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(_) if Instant::now() >= deadline => panic!(
+                    "timed out waiting for {what}; screen:\n{}",
+                    self.parser.screen().contents()
+                ),
+                Err(_) => {}
+            }
+        }
+    }
+
+    fn row(&self, row: u16) -> String {
+        let screen = self.parser.screen();
+        screen.contents_between(row, 0, row, screen.size().1.get())
+    }
+
+    /// Waits for the process to exit and drains its last output; returns the exit status.
+    fn finish(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            assert!(Instant::now() < deadline, "lede did not exit");
+            while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+}
+
+#[test]
+fn jump_to_a_section_open_contents_and_quit_restores_the_terminal() {
+    let mut s = Session::start(&[common::SEED], 24, 80);
+    s.wait_for("the headline", |screen| {
+        screen.contents().contains("Russia and North Korea signed")
+    });
+    assert!(s.parser.screen().alternate_screen(), "reader uses the alternate screen");
+
+    let target = "Concern in the US and the UK";
+    let mut presses = 0;
+    while !s.row(0).contains(target) {
+        assert!(presses < 5, "`]` never brought the heading to the top");
+        let before = s.row(0);
+        s.send("]");
+        presses += 1;
+        s.wait_for("the view to move", |screen| {
+            screen.contents_between(0, 0, 0, 80) != before
+        });
+    }
+    assert_eq!(presses, 3, "the seed's third heading is three `]` away");
+    assert!(s.row(23).contains("§3/3"), "status: {}", s.row(23));
+
+    s.send("t");
+    s.wait_for("the contents panel", |screen| screen.contents().contains("Contents"));
+    let screen = s.parser.screen().contents();
+    assert!(screen.contains("Against US hegemony"), "{screen}");
+
+    s.send("q"); // closes the panel
+    s.wait_for("the panel to close", |screen| !screen.contents().contains("Contents"));
+    s.send("q"); // quits
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+    let screen = s.parser.screen();
+    assert!(!screen.alternate_screen(), "alternate screen left on");
+    assert!(!screen.hide_cursor(), "cursor left hidden");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture left on"
+    );
+}
+
+#[test]
+fn folder_list_opens_an_article_and_goes_back() {
+    let mut s = Session::start(&["assets/articles"], 24, 80);
+    s.wait_for("the list", |screen| screen.contents().contains("articles"));
+    s.send("\r");
+    s.wait_for("the reader", |screen| screen.contents().contains("% "));
+    s.send("q");
+    s.wait_for("the list again", |screen| screen.contents().contains("lede — articles"));
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(!s.parser.screen().alternate_screen());
+}
+
+#[test]
+fn bad_config_exits_2_without_touching_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("bad.toml");
+    std::fs::write(&config, "[reader]\nwidth = \"wide\"\n").expect("write config");
+    let config = config.to_string_lossy().into_owned();
+    let mut s = Session::start(&["--config", &config, common::SEED], 24, 80);
+    let status = s.finish();
+    assert_eq!(status.exit_code(), 2);
+    let screen = s.parser.screen();
+    assert!(!screen.alternate_screen());
+    let text = screen.contents();
+    assert!(text.contains(&format!("{config}:2:")), "{text}");
+}
