@@ -1,1 +1,39 @@
-fn main() {}
+//! Memory of an open 10 MB article beyond the process baseline: peak resident size (Linux
+//! VmHWM) after parsing, analysing and laying it out, divided by the article's size.
+//! Run with `cargo bench --bench memory`.
+
+mod support;
+
+use lede::analysis::analyze;
+use lede::article::{ParseMode, parse};
+use lede::tui::layout::RowMap;
+
+fn peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let size = 10 * 1024 * 1024;
+    let text = support::big_article_text(size);
+    let text_bytes = text.len();
+    // The source text stands for the file read from disk; what counts is what lede keeps.
+    let before = peak_kib().unwrap_or(0);
+    let article = parse(&text, ParseMode::Clean);
+    drop(text);
+    let analysis = analyze(&article);
+    let layout = RowMap::new(&article, &analysis, 100);
+    let after = peak_kib().unwrap_or(0);
+    let grown = (after.saturating_sub(before)) * 1024;
+    println!(
+        "memory/10MB: article {:.1} MB, {} rows, peak growth {:.1} MB = {:.2}x the article",
+        text_bytes as f64 / 1e6,
+        layout.len(),
+        grown as f64 / 1e6,
+        grown as f64 / text_bytes as f64
+    );
+}
