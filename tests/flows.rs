@@ -1,0 +1,129 @@
+//! Flows: key and mouse events fed to the app, checked on its state and screen.
+
+mod common;
+
+use common::{SEED, draw, press, reader_app, screen_rows};
+use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+
+fn top_text(app: &mut lede::tui::App, w: u16, h: u16) -> String {
+    screen_rows(&draw(app, w, h))[0].trim().to_string()
+}
+
+#[test]
+fn section_keys_walk_the_seed_headings_and_back() {
+    let mut app = reader_app(SEED);
+    draw(&mut app, 80, 24);
+    let headings = [
+        "Against US hegemony",
+        "“Russia and Korea do not accept blackmail”",
+        "Concern in the US and the UK",
+    ];
+    for (i, h) in headings.iter().enumerate() {
+        press(&mut app, "]");
+        let rows = screen_rows(&draw(&mut app, 80, 24));
+        assert_eq!(rows[0].trim(), *h);
+        assert!(rows[23].contains(&format!("§{}/3", i + 1)), "{}", rows[23]);
+    }
+    press(&mut app, "]");
+    let rows = screen_rows(&draw(&mut app, 80, 24));
+    assert!(rows[23].contains("no more sections"), "{}", rows[23]);
+    press(&mut app, "[ [");
+    assert_eq!(top_text(&mut app, 80, 24), headings[0]);
+    press(&mut app, "[");
+    assert!(top_text(&mut app, 80, 24).starts_with("Russia and North Korea"));
+}
+
+#[test]
+fn counts_repeat_section_jumps_and_scrolling() {
+    let mut app = reader_app(SEED);
+    draw(&mut app, 80, 24);
+    press(&mut app, "2 ]");
+    assert_eq!(
+        top_text(&mut app, 80, 24),
+        "“Russia and Korea do not accept blackmail”"
+    );
+    let top = app.reader.as_ref().map(|r| r.top()).unwrap_or_default();
+    press(&mut app, "5 j");
+    assert_eq!(app.reader.as_ref().map(|r| r.top()), Some(top + 5));
+}
+
+#[test]
+fn contents_panel_jumps_to_the_selected_heading() {
+    let mut app = reader_app(SEED);
+    draw(&mut app, 120, 40);
+    press(&mut app, "t j j enter");
+    assert!(top_text(&mut app, 120, 40).starts_with("“Russia and Korea do not accept blackmail”"));
+    // The panel stays open and marks the current section.
+    let rows = screen_rows(&draw(&mut app, 120, 40));
+    assert!(rows.iter().any(|r| r.contains("▸ 2. “Russia")), "{rows:#?}");
+    press(&mut app, "q");
+    assert!(app.reader.as_ref().is_some_and(|r| r.panel.is_none()));
+}
+
+#[test]
+fn resize_keeps_the_reading_position() {
+    let mut app = reader_app(SEED);
+    draw(&mut app, 120, 40);
+    press(&mut app, "] 3 j");
+    let before = app.reader.as_ref().map(|r| {
+        let layout = r.layout().expect("laid out");
+        layout.offset_of_row(r.top())
+    });
+    for (w, h) in [(80, 24), (50, 20), (200, 60), (120, 40)] {
+        draw(&mut app, w, h);
+        let reader = app.reader.as_ref().expect("reader");
+        let layout = reader.layout().expect("laid out");
+        let row = &layout.rows()[reader.top()];
+        let offset = before.expect("offset");
+        assert!(
+            row.range.start <= offset && offset <= row.range.end.max(row.range.start + 1),
+            "at {w}x{h} the top row {:?} lost offset {offset}",
+            row.range
+        );
+    }
+}
+
+#[test]
+fn wheel_scrolls_and_bottom_shows_100_percent() {
+    let mut app = reader_app(SEED);
+    draw(&mut app, 80, 24);
+    let wheel = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    app.handle_event(&wheel);
+    assert_eq!(app.reader.as_ref().map(|r| r.top()), Some(3));
+    press(&mut app, "G");
+    let rows = screen_rows(&draw(&mut app, 80, 24));
+    assert!(rows[23].contains("100%"), "{}", rows[23]);
+    press(&mut app, "g g");
+    assert_eq!(app.reader.as_ref().map(|r| r.top()), Some(0));
+}
+
+#[test]
+fn help_opens_and_closes_and_lists_every_action() {
+    let mut app = reader_app(SEED);
+    press(&mut app, "?");
+    let rows = screen_rows(&draw(&mut app, 120, 40)).join("\n");
+    for action in lede::tui::action::Action::ALL {
+        assert!(rows.contains(action.description()), "help misses {action:?}");
+    }
+    press(&mut app, "esc");
+    assert!(app.help.is_none());
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn list_opens_an_article_and_q_returns_to_the_same_entry() {
+    let mut app = common::list_app("assets/articles");
+    press(&mut app, "j j enter");
+    assert!(app.reader.is_some());
+    press(&mut app, "q");
+    assert!(app.reader.is_none());
+    assert_eq!(app.list.as_ref().map(|l| l.selected), Some(2));
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
