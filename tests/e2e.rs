@@ -108,8 +108,9 @@ impl Session {
 #[test]
 fn jump_to_a_section_open_contents_and_quit_restores_the_terminal() {
     let mut s = Session::start(&[common::SEED], 24, 80);
-    s.wait_for("the headline", |screen| {
+    s.wait_for("the first frame", |screen| {
         screen.contents().contains("Russia and North Korea signed")
+            && screen.contents_between(23, 0, 23, 80).contains("help")
     });
     assert!(s.parser.screen().alternate_screen(), "reader uses the alternate screen");
 
