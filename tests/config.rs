@@ -169,6 +169,10 @@ const INVALID: &[(&str, &str)] = &[
         "4:2: unknown section `colours`",
     ),
     (
+        "invalid_top_level_option.toml",
+        "1:1: unknown option `width` outside any section (such as [reader])",
+    ),
+    (
         "invalid_section_not_table.toml",
         "1:10: [reader] must be a table, not an integer",
     ),

@@ -52,10 +52,13 @@ impl Draft {
             let section: &str = key.get_ref();
             let known = ["reader", "library", "theme", "keys"];
             if !known.contains(&section) {
-                return Err(Problem::new(
-                    key.span(),
-                    format!("unknown section `{section}`"),
-                ));
+                // `width = 80` above any [section] is a common slip; say where it belongs.
+                let message = if matches!(value.get_ref(), DeValue::Table(_)) {
+                    format!("unknown section `{section}`")
+                } else {
+                    format!("unknown option `{section}` outside any section (such as [reader])")
+                };
+                return Err(Problem::new(key.span(), message));
             }
             let table = as_table(value, &format!("[{section}]"))?;
             match section {
