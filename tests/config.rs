@@ -240,6 +240,14 @@ const INVALID: &[(&str, &str)] = &[
         "invalid_ctrl_c.toml",
         "2:9: `ctrl-c` always quits lede; it cannot be bound to `help`",
     ),
+    (
+        "invalid_prefix_conflict_shorter.toml",
+        "3:14: `g` for `help` is the start of `g g` for `top`, so `g g` could never be typed",
+    ),
+    (
+        "invalid_ctrl_c_prefix.toml",
+        "2:9: `ctrl-c q` for `quit` starts with `ctrl-c`, which always quits lede",
+    ),
     ("invalid_syntax.toml", "1:8: unclosed table, expected `]`"),
     ("invalid_duplicate_key.toml", "3:1: duplicate key"),
 ];

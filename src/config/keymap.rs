@@ -3,7 +3,8 @@
 use super::keys::{KeyPress, KeySeq};
 use crate::tui::action::Action;
 
-/// The bindings in force, in the order they were declared (the help screen shows them so).
+/// The bindings in force, in `Action::ALL` order and, within an action, in the order its
+/// keys were written (the help screen lists them so).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<(KeySeq, Action)>,
@@ -20,7 +21,7 @@ pub enum KeyMatch {
 }
 
 impl Keymap {
-    /// Builds a keymap from already validated bindings (see `config::load`).
+    /// Builds a keymap from already validated bindings (`config` checks them for clashes).
     pub fn from_bindings(bindings: Vec<(KeySeq, Action)>) -> Self {
         Keymap { bindings }
     }
