@@ -127,3 +127,21 @@ fn list_opens_an_article_and_q_returns_to_the_same_entry() {
     press(&mut app, "q");
     assert!(app.should_quit());
 }
+
+#[test]
+fn clicking_a_contents_entry_jumps_to_it() {
+    let mut app = reader_app(SEED);
+    draw(&mut app, 120, 40);
+    press(&mut app, "t");
+    draw(&mut app, 120, 40);
+    let area = app.panel_area.expect("panel drawn");
+    // Row 0 inside the border is "(top)", row 3 the third heading.
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: area.x + 3,
+        row: area.y + 1 + 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    app.handle_event(&click);
+    assert!(top_text(&mut app, 120, 40).starts_with("Concern in the US and the UK"));
+}

@@ -43,6 +43,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Screen areas from the last draw, for mouse clicks.
     pub panel_area: Option<Rect>,
+    /// The contents entry on each inner row of the panel, from the last draw.
+    pub panel_rows: Vec<usize>,
     pub list_area: Option<Rect>,
     quit: bool,
 }
@@ -77,6 +79,7 @@ impl App {
             input: KeyInput::default(),
             message: None,
             panel_area: None,
+            panel_rows: Vec::new(),
             list_area: None,
             quit: false,
         }
@@ -303,9 +306,9 @@ impl App {
         if let (Some(reader), Some(area)) = (&mut self.reader, self.panel_area)
             && area.contains(at)
         {
-            // The panel has a border and a title row: entries start two rows down.
-            let entry = usize::from(at.y.saturating_sub(area.y + 1));
-            if entry < reader.entries() {
+            // The panel's border takes the first row.
+            let row = usize::from(at.y.saturating_sub(area.y + 1));
+            if let Some(&entry) = self.panel_rows.get(row) {
                 reader.panel = Some(super::reader::ContentsPanel { selected: entry });
                 reader.jump_to_entry(entry);
             }

@@ -50,7 +50,7 @@ fn draw_reader_screen(app: &mut App, frame: &mut Frame, area: Rect) {
         reader::draw(reader, &app.config, frame, text_area);
     }
     if let Some(p) = panel_area {
-        contents::draw(reader, &app.config, frame, p);
+        app.panel_rows = contents::draw(reader, &app.config, frame, p);
         app.panel_area = Some(p);
     }
 }
