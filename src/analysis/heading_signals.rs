@@ -118,6 +118,17 @@ impl Shape {
             )
             || self.words >= 40
     }
+
+    /// A complete shorter sentence ("Wikinews provides additional video so readers may
+    /// learn more."): prose, though not a full paragraph. List items and table rows rarely
+    /// look like this.
+    pub fn is_sentence(&self) -> bool {
+        self.words >= 8
+            && matches!(
+                self.ending,
+                Ending::Sentence | Ending::Question | Ending::Exclamation
+            )
+    }
 }
 
 fn strip_quotes(text: &str) -> (&str, bool) {
@@ -278,9 +289,26 @@ const CREDIT_MARKS: [&str; 10] = [
     "shutterstock",
 ];
 
+/// How captions and media furniture begin in scraped pages ("Image caption, …").
+const CAPTION_STARTS: [&str; 14] = [
+    "photo ",
+    "photos ",
+    "photograph ",
+    "pictured",
+    "caption",
+    "file photo",
+    "image caption",
+    "image source",
+    "media caption",
+    "video caption",
+    "illustration:",
+    "graphic:",
+    "©",
+    "copyright",
+];
+
 fn veto(text: &str, shape: &Shape) -> Option<Veto> {
     let lower = text.to_lowercase();
-    let first_word = lower.split_whitespace().next().unwrap_or("");
     // A quotation that is a whole sentence ("How can it go away?") is a quote; a quoted
     // heading drops its final punctuation like any other heading.
     if shape.ending == Ending::Sentence || (shape.quoted && shape.ending != Ending::Bare) {
@@ -309,7 +337,7 @@ fn veto(text: &str, shape: &Shape) -> Option<Veto> {
     }
     if CREDIT_MARKS.iter().any(|m| lower.contains(m))
         || (text.starts_with('(') && text.ends_with(')'))
-        || ["photo", "photos", "pictured", "caption", "file photo"].contains(&first_word)
+        || CAPTION_STARTS.iter().any(|p| lower.starts_with(p))
     {
         return Some(Veto::Credit);
     }
@@ -321,6 +349,9 @@ fn veto(text: &str, shape: &Shape) -> Option<Veto> {
     }
     if is_label(text) {
         return Some(Veto::Label);
+    }
+    if lower.contains("all rights reserved") || lower == "advertisement" {
+        return Some(Veto::Credit);
     }
     None
 }
@@ -404,6 +435,9 @@ mod tests {
             ("Photo: AP", Credit),
             ("Image: Getty Images", Credit),
             ("(Reuters)", Credit),
+            ("Image caption, Crowds at the gate", Credit),
+            ("© 2024 Northwind Media", Credit),
+            ("Advertisement", Credit),
             ("Friday, July 21, 2017", Dateline),
             ("WASHINGTON —", Dateline),
             ("12:45 GMT", Dateline),

@@ -47,8 +47,8 @@ pub mod weights {
     pub const FEW_CHARS: f32 = 1.0;
     /// No final punctuation, the usual heading ending.
     pub const BARE_ENDING: f32 = 1.0;
-    /// "!" is a tabloid sentence more often than a heading.
-    pub const EXCLAMATION: f32 = -1.0;
+    /// "!" is a tabloid sentence ("Unbelievable!") far more often than a heading.
+    pub const EXCLAMATION: f32 = -2.0;
     /// "Background:" (a colon heading is allowed only up to 4 words).
     pub const COLON: f32 = -1.0;
     /// Title Case or ALL CAPS.
@@ -62,12 +62,16 @@ pub mod weights {
     pub const BACK_MATTER: f32 = 3.0;
     /// The next paragraph is prose.
     pub const NEXT_BODY: f32 = 2.0;
+    /// The next paragraph is one complete shorter sentence.
+    pub const NEXT_SENTENCE: f32 = 1.0;
     /// The next paragraph is short too: a list or table run.
     pub const NEXT_SHORT: f32 = -3.0;
     /// A bare URL follows.
     pub const NEXT_LINK: f32 = -1.0;
     /// The previous paragraph is prose.
     pub const PREV_BODY: f32 = 1.0;
+    /// The previous paragraph is one complete shorter sentence.
+    pub const PREV_SENTENCE: f32 = 0.5;
     /// The previous paragraph is short (a run) or ends with ":" (a list intro).
     pub const PREV_SHORT: f32 = -3.0;
     /// Score a paragraph needs to be a heading when the article has other candidates.
@@ -143,6 +147,7 @@ pub fn score(shapes: &[Option<Shape>], i: usize) -> Option<f32> {
     }
     s += match neighbour(shapes, i, Direction::Next) {
         Neighbour::Body => NEXT_BODY,
+        Neighbour::Sentence => NEXT_SENTENCE,
         Neighbour::Link => NEXT_LINK,
         // Back matter is followed by a list of sources or links.
         Neighbour::Short | Neighbour::ListIntro if shape.back_matter => 0.0,
@@ -151,6 +156,7 @@ pub fn score(shapes: &[Option<Shape>], i: usize) -> Option<f32> {
     };
     s += match neighbour(shapes, i, Direction::Prev) {
         Neighbour::Body => PREV_BODY,
+        Neighbour::Sentence => PREV_SENTENCE,
         Neighbour::Link | Neighbour::None => 0.0,
         Neighbour::Short | Neighbour::ListIntro => PREV_SHORT,
     };
@@ -166,6 +172,7 @@ enum Direction {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Neighbour {
     Body,
+    Sentence,
     /// Ends with ":" — introduces a list or a quote.
     ListIntro,
     Short,
@@ -202,6 +209,8 @@ fn neighbour(shapes: &[Option<Shape>], i: usize, dir: Direction) -> Neighbour {
         }
         return if shape.is_body() {
             Neighbour::Body
+        } else if shape.is_sentence() {
+            Neighbour::Sentence
         } else {
             Neighbour::Short
         };

@@ -12,7 +12,8 @@
 //!   hard-wrapped: every line but the last is 50–100 characters long and close to the longest
 //!   one, the next line's first word would not have fitted on it (which is how a greedy
 //!   wrapper breaks lines), almost no line ends in sentence punctuation, and no line starts
-//!   with a list marker. Hard-wrapped lines are joined with one space.
+//!   with a list marker. Hard-wrapped lines are joined with one space. A short first line
+//!   directly above hard-wrapped lines (a heading with no blank line after it) stays apart.
 //! - **Whitespace**: each tab becomes one space in clean mode (scraped tabs are indentation
 //!   noise, and a raw tab has no width a terminal layout could measure); paragraphs are
 //!   trimmed (NBSP included). Lines of only whitespace/NBSP/zero-width marks, or a lone mark
@@ -249,6 +250,10 @@ fn flush_run(run: &mut Vec<Cow<'_, str>>, paragraphs: &mut Vec<String>) {
     }
     if is_hard_wrapped(run) {
         paragraphs.push(run.join(" "));
+    } else if run.len() >= 3 && is_hard_wrapped(&run[1..]) {
+        // A heading or label line directly above a hard-wrapped paragraph.
+        paragraphs.push(run[0].to_string());
+        paragraphs.push(run[1..].join(" "));
     } else {
         paragraphs.extend(run.iter().map(|l| l.to_string()));
     }

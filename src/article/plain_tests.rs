@@ -290,3 +290,15 @@ fn leading_bom_in_text_is_dropped() {
     let a = clean("\u{feff}Title\n\nBody.");
     assert_eq!(a.title, "Title");
 }
+
+#[test]
+fn heading_directly_above_wrapped_lines_stays_apart() {
+    let text = "Title\n\nFindings\n\
+The charities surveyed work in areas ranging from food banks to youth\n\
+clubs, and most have annual incomes below a quarter of a million. Six in\n\
+ten said their costs had risen.\n";
+    let a = clean(text);
+    assert_eq!(texts(&a).len(), 2);
+    assert_eq!(texts(&a)[0], "Findings");
+    assert!(texts(&a)[1].ends_with("Six in ten said their costs had risen."));
+}
