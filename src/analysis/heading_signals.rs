@@ -178,8 +178,8 @@ fn case_of(text: &str) -> Case {
     if first.is_some_and(char::is_lowercase) {
         return Case::Lower;
     }
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase()) {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().count() >= 4 && letters.all(|c| !c.is_lowercase()) {
         return Case::Upper;
     }
     let (mut content, mut capitalised) = (0, 0);
@@ -188,7 +188,7 @@ fn case_of(text: &str) -> Case {
         let Some(first) = word.chars().next() else {
             continue;
         };
-        if !first.is_alphabetic() || MINOR_WORDS.contains(&word.to_lowercase().as_str()) {
+        if !first.is_alphabetic() || MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
             continue;
         }
         content += 1;
@@ -214,10 +214,8 @@ fn sentence_markers(text: &str) -> usize {
     ];
     text.split_whitespace()
         .filter(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            MARKERS.contains(&w.as_str())
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w))
         })
         .count()
 }
@@ -235,8 +233,8 @@ fn is_back_matter(text: &str) -> bool {
         "footnotes",
         "related stories",
     ];
-    let t = text.trim_end_matches(':').trim().to_lowercase();
-    NAMES.contains(&t.as_str())
+    let t = text.trim_end_matches(':').trim();
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(t))
 }
 
 const MONTHS: [&str; 12] = [
@@ -350,7 +348,11 @@ fn veto(text: &str, shape: &Shape) -> Option<Veto> {
     if is_label(text) {
         return Some(Veto::Label);
     }
-    if lower.contains("all rights reserved") || lower == "advertisement" {
+    if lower.contains("all rights reserved")
+        || lower == "advertisement"
+        || AGENCIES.contains(&lower.as_str())
+        || lower == "getty images"
+    {
         return Some(Veto::Credit);
     }
     None
@@ -438,6 +440,7 @@ mod tests {
             ("Image caption, Crowds at the gate", Credit),
             ("© 2024 Northwind Media", Credit),
             ("Advertisement", Credit),
+            ("Reuters", Credit),
             ("Friday, July 21, 2017", Dateline),
             ("WASHINGTON —", Dateline),
             ("12:45 GMT", Dateline),

@@ -273,3 +273,29 @@ mod tests {
         assert!(detect(&Article::default()).is_empty());
     }
 }
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+    use crate::article::{ParseMode, parse};
+
+    /// ~2 MB (≈60k paragraphs) of headings, prose and list runs: parse + detect must stay
+    /// linear. Quadratic behaviour here would take minutes, not milliseconds.
+    #[test]
+    fn two_megabytes_is_linear() {
+        let prose = "This is a paragraph of body prose that is long enough to count, with more \
+                     than fifteen words and a full stop at the end of it.";
+        let unit = format!("{prose}\n\nA heading here\n\n{prose}\n\nOne item\nTwo item\n\n");
+        let text = format!("Title\n\n{}", unit.repeat(2 * 1024 * 1024 / unit.len()));
+        let start = std::time::Instant::now();
+        let article = parse(&text, ParseMode::Clean);
+        let parsed = start.elapsed();
+        let sections = detect(&article);
+        let elapsed = start.elapsed();
+        println!("parse {parsed:?}");
+        assert!(!sections.is_empty());
+        // Debug build on a shared machine; release is far faster. Quadratic would be hours.
+        assert!(elapsed.as_secs() < 15, "{elapsed:?}");
+        println!("2 MB parse + detect (debug): {elapsed:?}");
+    }
+}

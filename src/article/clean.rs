@@ -172,7 +172,7 @@ fn is_cookie(lower: &str) -> bool {
 }
 
 fn is_furniture(lower: &str, words: usize) -> bool {
-    const EXACT: [&str; 14] = [
+    const EXACT: [&str; 38] = [
         "advertisement",
         "advertisment",
         "sponsored",
@@ -187,7 +187,39 @@ fn is_furniture(lower: &str, words: usize) -> bool {
         "loading",
         "print",
         "related",
+        "listen to this article",
+        "listen",
+        "play video",
+        "watch video",
+        "most read",
+        "most popular",
+        "trending",
+        "trending now",
+        "recommended",
+        "more on this story",
+        "top stories",
+        "related topics",
+        "related stories",
+        "leave a comment",
+        "show comments",
+        "view comments",
+        "back to top",
+        "skip to content",
+        "skip to main content",
+        "image",
+        "video",
+        "audio",
+        "sign in",
+        "log in",
     ];
+    // "5 min read", "12 minute read".
+    if let Some((n, rest)) = lower.split_once(' ')
+        && !n.is_empty()
+        && n.chars().all(|c| c.is_ascii_digit())
+        && ["min read", "minute read", "mins read"].contains(&rest)
+    {
+        return true;
+    }
     if EXACT.contains(&lower) {
         return true;
     }
@@ -236,7 +268,12 @@ fn lowercase_prefix(text: &str) -> String {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text[..end].to_lowercase().replace('\u{a0}', " ")
+    let lower = text[..end].to_lowercase();
+    if lower.contains('\u{a0}') {
+        lower.replace('\u{a0}', " ")
+    } else {
+        lower
+    }
 }
 
 #[cfg(test)]
@@ -295,6 +332,9 @@ mod tests {
             ("Click here to read the full report", Furniture),
             ("Read more: Ministers clash over budget", Furniture),
             ("Related: The hidden cost of cheap flights", Furniture),
+            ("Listen to this article", Furniture),
+            ("5 min read", Furniture),
+            ("Most read", Furniture),
         ];
         for (line, reason) in cases {
             assert_eq!(classify(line), Some(reason), "{line:?}");

@@ -190,15 +190,25 @@ struct PendingRemoval {
 }
 
 fn build_body(article: &mut Article, items: Vec<Item<'_>>) {
-    let mut paragraphs: Vec<String> = Vec::new();
+    let capacity = items
+        .iter()
+        .map(|i| match i {
+            Item::Content { text, .. } => text.len() + 2,
+            _ => 0,
+        })
+        .sum();
+    let mut body = BodyBuilder {
+        body: String::with_capacity(capacity),
+        blocks: Vec::new(),
+    };
     let mut pending: Vec<PendingRemoval> = Vec::new();
     let mut run: Vec<Cow<'_, str>> = Vec::new();
     for item in items {
         match item {
             Item::Content { text, .. } => run.push(text),
-            Item::Blank => flush_run(&mut run, &mut paragraphs),
+            Item::Blank => flush_run(&mut run, &mut body),
             Item::Debris { text, reason, line } => {
-                flush_run(&mut run, &mut paragraphs);
+                flush_run(&mut run, &mut body);
                 pending.push(PendingRemoval {
                     removed: Removed {
                         text: text.into_owned(),
@@ -206,56 +216,74 @@ fn build_body(article: &mut Article, items: Vec<Item<'_>>) {
                         line,
                         at: 0,
                     },
-                    next_paragraph: paragraphs.len(),
+                    next_paragraph: body.blocks.len(),
                 });
             }
         }
     }
-    flush_run(&mut run, &mut paragraphs);
-
-    let total: usize = paragraphs.iter().map(|p| p.len() + 2).sum();
-    let mut body = String::with_capacity(total);
-    let mut starts = Vec::with_capacity(paragraphs.len());
-    for paragraph in &paragraphs {
-        if !body.is_empty() {
-            body.push_str("\n\n");
-        }
-        starts.push(body.len());
-        body.push_str(paragraph);
-        let kind = if is_url(paragraph) {
-            BlockKind::Link
-        } else {
-            BlockKind::Paragraph
-        };
-        article.blocks.push(Block {
-            kind,
-            range: body.len() - paragraph.len()..body.len(),
-        });
-    }
+    flush_run(&mut run, &mut body);
+    let BodyBuilder { body, blocks } = body;
     article.removed = pending
         .into_iter()
         .map(|p| Removed {
-            at: starts.get(p.next_paragraph).copied().unwrap_or(body.len()),
+            at: blocks
+                .get(p.next_paragraph)
+                .map_or(body.len(), |b| b.range.start),
             ..p.removed
         })
         .collect();
     article.body = body;
+    article.blocks = blocks;
+}
+
+/// Appends paragraphs straight into the body (no intermediate strings: this is the hot
+/// path for very large files).
+struct BodyBuilder {
+    body: String,
+    blocks: Vec<Block>,
+}
+
+impl BodyBuilder {
+    /// Appends `lines` joined by single spaces as one paragraph.
+    fn push(&mut self, lines: &[Cow<'_, str>]) {
+        if !self.body.is_empty() {
+            self.body.push_str("\n\n");
+        }
+        let start = self.body.len();
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                self.body.push(' ');
+            }
+            self.body.push_str(line);
+        }
+        let kind = if is_url(&self.body[start..]) {
+            BlockKind::Link
+        } else {
+            BlockKind::Paragraph
+        };
+        self.blocks.push(Block {
+            kind,
+            range: start..self.body.len(),
+        });
+    }
 }
 
 /// Turns a run of consecutive content lines into paragraphs: one if hard-wrapped, else one
 /// per line.
-fn flush_run(run: &mut Vec<Cow<'_, str>>, paragraphs: &mut Vec<String>) {
+fn flush_run(run: &mut Vec<Cow<'_, str>>, body: &mut BodyBuilder) {
     if run.is_empty() {
         return;
     }
     if is_hard_wrapped(run) {
-        paragraphs.push(run.join(" "));
+        body.push(run);
     } else if run.len() >= 3 && is_hard_wrapped(&run[1..]) {
         // A heading or label line directly above a hard-wrapped paragraph.
-        paragraphs.push(run[0].to_string());
-        paragraphs.push(run[1..].join(" "));
+        body.push(&run[..1]);
+        body.push(&run[1..]);
     } else {
-        paragraphs.extend(run.iter().map(|l| l.to_string()));
+        for line in run.iter() {
+            body.push(std::slice::from_ref(line));
+        }
     }
     run.clear();
 }
