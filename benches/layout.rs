@@ -25,7 +25,9 @@ fn benches(c: &mut Criterion) {
     group.bench_function("parse+clean", |b| {
         b.iter(|| parse(std::hint::black_box(&text), ParseMode::Clean))
     });
-    group.bench_function("sections", |b| b.iter(|| analyze(std::hint::black_box(&article))));
+    group.bench_function("sections", |b| {
+        b.iter(|| analyze(std::hint::black_box(&article)))
+    });
     group.bench_function("layout at 100 columns", |b| {
         b.iter(|| RowMap::new(&article, &analysis, 100))
     });

@@ -43,7 +43,8 @@ fn first_frame() -> Duration {
             }
         }
     });
-    rx.recv_timeout(Duration::from_secs(10)).expect("first frame");
+    rx.recv_timeout(Duration::from_secs(10))
+        .expect("first frame");
     let elapsed = start.elapsed();
     let _ = child.kill();
     let _ = child.wait();

@@ -33,7 +33,10 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn missing_path() {
-    for args in [vec!["no/such/article.txt"], vec!["analyze", "no/such/article.txt"]] {
+    for args in [
+        vec!["no/such/article.txt"],
+        vec!["analyze", "no/such/article.txt"],
+    ] {
         let out = lede(&args);
         assert_one_line_error(&out, &["no/such/article.txt", "no such file"]);
     }
@@ -61,7 +64,11 @@ fn empty_file() {
 #[test]
 fn binary_file() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = write(dir.path(), "photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    let path = write(
+        dir.path(),
+        "photo.txt",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+    );
     for args in [vec![path.as_str()], vec!["analyze", path.as_str()]] {
         assert_one_line_error(&lede(&args), &[&path, "binary"]);
     }
@@ -111,9 +118,12 @@ fn huge_single_line_is_read_not_refused() {
     }
     let path = write(dir.path(), "huge.txt", &text);
     let out = lede(&["analyze", &path]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let report: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
     assert_eq!(report["title"], "A headline");
     let body = report["body"].as_str().expect("body");
     assert!(body.len() > 50 * 1024 * 1024 - 100, "body kept whole");
@@ -126,12 +136,19 @@ fn folder_list_skips_bad_files_with_a_visible_note() {
     write(dir.path(), "bad.txt", b"\0\0\0");
     let entries = lede::folder::scan(dir.path()).expect("scan");
     assert_eq!(entries.len(), 2);
-    let bad = entries.iter().find(|e| e.path.ends_with("bad.txt")).expect("bad");
+    let bad = entries
+        .iter()
+        .find(|e| e.path.ends_with("bad.txt"))
+        .expect("bad");
     assert!(bad.title.as_ref().is_err_and(|p| p.contains("binary")));
     let app = lede::tui::App::with_list(
         lede::config::Config::defaults(),
         lede::tui::ArticleList::new(dir.path().to_path_buf(), entries),
     );
     let message = app.message.expect("a note about the bad file");
-    assert!(message.text.contains("1 file(s) could not be read"), "{}", message.text);
+    assert!(
+        message.text.contains("1 file(s) could not be read"),
+        "{}",
+        message.text
+    );
 }

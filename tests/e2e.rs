@@ -71,7 +71,10 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(10);
         while !done(self.parser.screen()) {
             let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left.min(Duration::from_millis(200))) {
+            match self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
                 Ok(bytes) => self.parser.process(&bytes),
                 Err(_) if Instant::now() >= deadline => panic!(
                     "timed out waiting for {what}; screen:\n{}",
@@ -112,7 +115,10 @@ fn jump_to_a_section_open_contents_and_quit_restores_the_terminal() {
         screen.contents().contains("Russia and North Korea signed")
             && screen.contents_between(23, 0, 23, 80).contains("help")
     });
-    assert!(s.parser.screen().alternate_screen(), "reader uses the alternate screen");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "reader uses the alternate screen"
+    );
 
     let target = "Concern in the US and the UK";
     let mut presses = 0;
@@ -135,12 +141,16 @@ fn jump_to_a_section_open_contents_and_quit_restores_the_terminal() {
     });
 
     s.send("t");
-    s.wait_for("the contents panel", |screen| screen.contents().contains("Contents"));
+    s.wait_for("the contents panel", |screen| {
+        screen.contents().contains("Contents")
+    });
     let screen = s.parser.screen().contents();
     assert!(screen.contains("Against US hegemony"), "{screen}");
 
     s.send("q"); // closes the panel
-    s.wait_for("the panel to close", |screen| !screen.contents().contains("Contents"));
+    s.wait_for("the panel to close", |screen| {
+        !screen.contents().contains("Contents")
+    });
     s.send("q"); // quits
     let status = s.finish();
     assert!(status.success(), "exit status {status:?}");
@@ -161,7 +171,9 @@ fn folder_list_opens_an_article_and_goes_back() {
     s.send("\r");
     s.wait_for("the reader", |screen| screen.contents().contains("% "));
     s.send("q");
-    s.wait_for("the list again", |screen| screen.contents().contains("lede — articles"));
+    s.wait_for("the list again", |screen| {
+        screen.contents().contains("lede — articles")
+    });
     s.send("q");
     assert!(s.finish().success());
     assert!(!s.parser.screen().alternate_screen());

@@ -108,7 +108,10 @@ fn help_opens_and_closes_and_lists_every_action() {
     press(&mut app, "?");
     let rows = screen_rows(&draw(&mut app, 120, 40)).join("\n");
     for action in lede::tui::action::Action::ALL {
-        assert!(rows.contains(action.description()), "help misses {action:?}");
+        assert!(
+            rows.contains(action.description()),
+            "help misses {action:?}"
+        );
     }
     press(&mut app, "esc");
     assert!(app.help.is_none());
@@ -147,4 +150,23 @@ fn clicking_a_contents_entry_jumps_to_it() {
     });
     app.handle_event(&click);
     assert!(top_text(&mut app, 120, 40).starts_with("Concern in the US and the UK"));
+}
+
+#[test]
+fn headline_and_headings_are_drawn_in_their_theme_styles() {
+    use lede::config::Slot;
+    let mut app = reader_app(SEED);
+    draw(&mut app, 80, 24);
+    press(&mut app, "]");
+    let t = draw(&mut app, 80, 24);
+    let heading = app.config.theme.style(Slot::Heading);
+    let body = app.config.theme.style(Slot::Body);
+    assert_ne!(heading, body, "the default theme sets headings apart");
+    let buf = t.backend().buffer();
+    let cell = &buf[(2, 0)];
+    assert_eq!(cell.symbol(), "A");
+    assert_eq!(cell.modifier, heading.add_modifier);
+    assert_eq!(cell.fg, heading.fg.unwrap_or_default());
+    // Two rows down is body text.
+    assert_eq!(buf[(2, 2)].modifier, body.add_modifier);
 }

@@ -36,11 +36,16 @@ pub fn draw(reader: &Reader, config: &Config, frame: &mut Frame, area: Rect) -> 
     // Every entry's wrapped lines, tagged with the entry index.
     let mut lines: Vec<(usize, String)> = Vec::new();
     for entry in 0..reader.entries() {
-        let label = match entry {
-            0 => "(top)".to_string(),
-            i => format!("{i}. {}", reader.heading(i - 1)),
+        let (label, indent) = match entry {
+            0 => ("(top)".to_string(), String::new()),
+            i => (
+                format!("{i}. {}", reader.heading(i - 1)),
+                // Continuation lines hang under the heading text, not its number.
+                " ".repeat(i.to_string().len() + 2),
+            ),
         };
-        for piece in textwrap::wrap(&label, label_width) {
+        let options = textwrap::Options::new(label_width).subsequent_indent(&indent);
+        for piece in textwrap::wrap(&label, options) {
             lines.push((entry, piece.into_owned()));
         }
     }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
 use crate::config::Slot;
 use crate::tui::app::App;
+use crate::tui::layout::display_width;
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let theme = &app.config.theme;
@@ -37,19 +38,16 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                     Span::styled(problem.clone(), theme.style(Slot::Muted)),
                 ]),
                 Ok(title) => {
-                    // Title on the left, file name dimmed on the right when there is room.
-                    let title_width = crate::tui::layout::display_width(title);
-                    let name_width = crate::tui::layout::display_width(&name);
-                    let mut spans = vec![Span::styled(
-                        format!(" {title}"),
-                        theme.style(Slot::Body),
-                    )];
-                    if title_width + name_width + 4 < width {
-                        let pad = width - title_width - name_width - 2;
-                        spans.push(Span::raw(" ".repeat(pad)));
-                        spans.push(Span::styled(name, theme.style(Slot::Muted)));
-                    }
-                    Line::from(spans)
+                    // Title on the left, the date (when known) dimmed on the right.
+                    let date = e.date.as_deref().unwrap_or("");
+                    let room = width.saturating_sub(date.len() + 3);
+                    let title = truncate(title, room);
+                    let pad = width.saturating_sub(display_width(&title) + date.len() + 2);
+                    Line::from(vec![
+                        Span::styled(format!(" {title}"), theme.style(Slot::Body)),
+                        Span::raw(" ".repeat(pad)),
+                        Span::styled(date.to_string(), theme.style(Slot::Muted)),
+                    ])
                 }
             };
             ListItem::new(line)
@@ -67,4 +65,23 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     );
     list.offset = state.offset();
     app.list_area = Some(inner);
+}
+
+/// Cuts `text` to at most `width` columns, marking the cut with `…`.
+fn truncate(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
