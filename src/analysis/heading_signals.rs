@@ -70,6 +70,8 @@ pub struct Shape {
     pub sentence_markers: usize,
     /// "Sources", "See also", "External links": the headings of back matter.
     pub back_matter: bool,
+    /// A bare caption label ("Image caption", "Media caption"): the next line is a caption.
+    pub caption_label: bool,
     pub veto: Option<Veto>,
 }
 
@@ -93,6 +95,7 @@ impl Shape {
             numbered: false,
             sentence_markers: 0,
             back_matter: false,
+            caption_label: false,
             veto: None,
         };
         if chars > MAX_HEADING_CHARS {
@@ -105,6 +108,7 @@ impl Shape {
         shape.has_digit = body.chars().any(|c| c.is_ascii_digit());
         shape.sentence_markers = sentence_markers(body);
         shape.back_matter = is_back_matter(text);
+        shape.caption_label = is_caption_label(text);
         shape.veto = veto(text, &shape);
         shape
     }
@@ -218,6 +222,20 @@ fn sentence_markers(text: &str) -> usize {
             MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w))
         })
         .count()
+}
+
+fn is_caption_label(text: &str) -> bool {
+    const LABELS: [&str; 7] = [
+        "caption",
+        "image caption",
+        "media caption",
+        "video caption",
+        "photo caption",
+        "image source",
+        "image",
+    ];
+    let t = text.trim_end_matches([':', ',']).trim();
+    LABELS.iter().any(|l| l.eq_ignore_ascii_case(t))
 }
 
 fn is_back_matter(text: &str) -> bool {

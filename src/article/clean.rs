@@ -223,18 +223,54 @@ fn is_furniture(lower: &str, words: usize) -> bool {
     if EXACT.contains(&lower) {
         return true;
     }
-    // "Read more: <other article>", "Also read: …", "Related: …", "Click here to …".
-    const STARTS: [&str; 7] = [
-        "read more:",
-        "also read:",
-        "read also:",
-        "related:",
-        "related articles:",
-        "click here to ",
-        "click here for ",
-    ];
+    if LINK_LABELS.contains(&lower) {
+        return true;
+    }
+    // "Read more: <other article>", "ALSO READ | …", "Watch: …", "Tags: …", "Click here to …".
+    if words <= 14
+        && LINK_LABELS.iter().any(|label| {
+            lower.strip_prefix(label).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with([':', '|', '»', '›', '-', '–', '—'])
+            })
+        })
+    {
+        return true;
+    }
+    const STARTS: [&str; 2] = ["click here to ", "click here for "];
     words <= 14 && STARTS.iter().any(|s| lower.starts_with(s))
 }
+
+/// Labels that announce a link to another page, alone or before `:`/`|`/`»`/`-` and a
+/// headline ("ALSO READ | Central bank holds rates").
+const LINK_LABELS: [&str; 26] = [
+    "read more",
+    "also read",
+    "read also",
+    "must read",
+    "read next",
+    "related",
+    "related articles",
+    "related article",
+    "related news",
+    "related content",
+    "related posts",
+    "related story",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "don’t miss",
+    "more from",
+    "watch",
+    "listen",
+    "tags",
+    "topics",
+    "trending",
+    "see more",
+    "more stories",
+];
 
 fn names_platform(lower: &str) -> bool {
     const PLATFORMS: [&str; 14] = [
