@@ -276,6 +276,18 @@ mod tests {
     }
 
     #[test]
+    fn caption_after_a_caption_label_and_verb_fragments_are_not_headings() {
+        let prose = "This paragraph is long enough to count as body prose, with more than fifteen \
+                     words in it and a full stop.";
+        let text = format!(
+            "T\n\n{prose}\n\nImage caption\n\nThe council chamber during the vote\n\n{prose}\n\n\
+             The final vote was 31 to 12\n\n{prose}\n\nWhat happens next\n\n{prose}\n\n\
+             Who pays for it?\n\n{prose}\n"
+        );
+        assert_eq!(headings(&text), ["What happens next", "Who pays for it?"]);
+    }
+
+    #[test]
     fn lone_weak_candidate_is_dropped() {
         let prose = "This paragraph is long enough to count as body prose, with more than fifteen \
                      words in it and a full stop.";

@@ -336,6 +336,28 @@ mod tests {
     }
 
     #[test]
+    fn link_labels_before_another_headline() {
+        for line in [
+            "ALSO READ | Central bank holds rates steady",
+            "Read more: Why fusion is always thirty years away",
+            "Watch: How oil prices affect your grocery bill",
+            "Tags: Oil, Markets, Inflation",
+            "Related » Storm clean-up begins",
+            "You may also like",
+        ] {
+            assert_eq!(classify(line), Some(Furniture), "{line:?}");
+        }
+        // The same words opening real sentences stay.
+        for line in [
+            "Watch the skies tonight for the meteor shower.",
+            "Related research has found the same effect in mice.",
+            "Tags on the fish showed they travelled 2,000 km.",
+        ] {
+            assert_eq!(classify(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
     fn follow_lines() {
         for line in [
             "For Latest Updates Follow us on Google\u{a0}News",
