@@ -10,8 +10,8 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const SEED: &str = "assets/articles/russia-north-korea-defense-pact.txt";
 
-/// Starts lede on the seed and returns the time until the headline has been written.
-fn first_frame() -> Duration {
+/// Starts `program` on the seed and returns the time until the headline has been written.
+fn first_frame(program: &str) -> Duration {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -20,7 +20,7 @@ fn first_frame() -> Duration {
             pixel_height: 0,
         })
         .expect("pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lede"));
+    let mut cmd = CommandBuilder::new(program);
     cmd.arg(SEED);
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
@@ -55,8 +55,22 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
     group.sample_size(20);
     group.bench_function("lede seed to first frame", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| first_frame()).sum())
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| first_frame(env!("CARGO_BIN_EXE_lede")))
+                .sum()
+        })
     });
+    // The baseline a reader would otherwise use: `less` showing the same file.
+    if std::process::Command::new("less")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        group.bench_function("less seed to first frame (baseline)", |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| first_frame("less")).sum())
+        });
+    }
     group.finish();
 }
 
