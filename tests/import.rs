@@ -32,32 +32,10 @@ fn fixture_texts() -> Vec<(String, String)> {
     out
 }
 
-/// Holds in both modes: ordered, non-overlapping, trimmed, char-aligned blocks with no blank
-/// line inside, and removal offsets inside the body.
+/// Holds in both modes (see `Article::check_blocks`).
 fn assert_block_invariants(name: &str, a: &Article) {
-    let mut last_end = 0;
-    for (i, block) in a.blocks.iter().enumerate() {
-        let r = &block.range;
-        assert!(r.start < r.end, "{name}: block {i} empty");
-        assert!(
-            i == 0 || r.start > last_end,
-            "{name}: block {i} out of order"
-        );
-        assert!(
-            a.body.is_char_boundary(r.start) && a.body.is_char_boundary(r.end),
-            "{name}: block {i} off a char boundary"
-        );
-        let text = &a.body[r.clone()];
-        assert_eq!(text, text.trim(), "{name}: block {i} not trimmed");
-        assert!(
-            !text.contains("\n\n"),
-            "{name}: block {i} holds a blank line"
-        );
-        last_end = r.end;
-    }
-    for removed in &a.removed {
-        assert!(removed.at <= a.body.len(), "{name}: removal past the end");
-        assert!(removed.line >= 1);
+    if let Err(problem) = a.check_blocks() {
+        panic!("{name}: {problem}");
     }
 }
 

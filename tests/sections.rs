@@ -35,25 +35,8 @@ fn headings(article: &Article) -> Vec<String> {
 
 /// Layout-independent invariants of a cleaned article.
 fn assert_invariants(name: &str, article: &Article) {
-    let mut last_end = 0;
-    for (i, block) in article.blocks.iter().enumerate() {
-        let r = &block.range;
-        assert!(r.start < r.end, "{name}: block {i} empty");
-        assert!(
-            i == 0 || r.start >= last_end + 2,
-            "{name}: block {i} overlaps"
-        );
-        assert!(
-            article.body.is_char_boundary(r.start) && article.body.is_char_boundary(r.end),
-            "{name}: block {i} off a char boundary"
-        );
-        let text = &article.body[r.clone()];
-        assert_eq!(text, text.trim(), "{name}: block {i} not trimmed");
-        assert!(
-            !text.contains("\n\n"),
-            "{name}: block {i} holds a blank line"
-        );
-        last_end = r.end;
+    if let Err(problem) = article.check_blocks() {
+        panic!("{name}: {problem}");
     }
     let joined: Vec<&str> = article
         .blocks

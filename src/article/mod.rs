@@ -97,4 +97,72 @@ impl Article {
     pub fn block_text(&self, block: &Block) -> &str {
         &self.body[block.range.clone()]
     }
+
+    /// Checks what every later layer relies on: blocks in order, non-empty, not
+    /// overlapping, on char boundaries, trimmed, without a blank line inside; removals
+    /// pointing inside the body. Returns the first violation found.
+    pub fn check_blocks(&self) -> Result<(), String> {
+        let mut last_end = 0;
+        for (i, block) in self.blocks.iter().enumerate() {
+            let r = &block.range;
+            if r.start >= r.end || r.end > self.body.len() {
+                return Err(format!("block {i} ({r:?}) is empty or past the body"));
+            }
+            if i > 0 && r.start <= last_end {
+                return Err(format!("block {i} ({r:?}) overlaps the one before"));
+            }
+            if !self.body.is_char_boundary(r.start) || !self.body.is_char_boundary(r.end) {
+                return Err(format!("block {i} ({r:?}) is off a char boundary"));
+            }
+            let text = &self.body[r.clone()];
+            if text != text.trim() {
+                return Err(format!("block {i} is not trimmed: {text:?}"));
+            }
+            if text.contains("\n\n") {
+                return Err(format!("block {i} holds a blank line"));
+            }
+            last_end = r.end;
+        }
+        match self
+            .removed
+            .iter()
+            .find(|r| r.at > self.body.len() || r.line == 0)
+        {
+            Some(r) => Err(format!("removal {:?} points outside the body", r.text)),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_blocks_reports_violations() {
+        let mut a = Article {
+            body: "One.\n\nTwo.".into(),
+            blocks: vec![
+                Block {
+                    kind: BlockKind::Paragraph,
+                    range: 0..4,
+                },
+                Block {
+                    kind: BlockKind::Paragraph,
+                    range: 6..10,
+                },
+            ],
+            ..Article::default()
+        };
+        assert_eq!(a.check_blocks(), Ok(()));
+        a.blocks[1].range = 3..10;
+        assert!(a.check_blocks().is_err_and(|e| e.contains("overlaps")));
+        a.blocks[1].range = 4..10;
+        assert!(a.check_blocks().is_err_and(|e| e.contains("overlaps")));
+        a.blocks[1].range = 5..10;
+        assert!(a.check_blocks().is_err_and(|e| e.contains("trimmed")));
+        a.blocks[0].range = 0..10;
+        a.blocks.truncate(1);
+        assert!(a.check_blocks().is_err_and(|e| e.contains("blank line")));
+    }
 }
