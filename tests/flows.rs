@@ -170,3 +170,24 @@ fn headline_and_headings_are_drawn_in_their_theme_styles() {
     // Two rows down is body text.
     assert_eq!(buf[(2, 2)].modifier, body.add_modifier);
 }
+
+#[test]
+fn tiny_and_odd_window_sizes_never_panic() {
+    let mut app = reader_app(SEED);
+    for keys in ["", "t", "?", "esc t ]"] {
+        if !keys.is_empty() {
+            press(&mut app, keys);
+        }
+        for (w, h) in [(1, 1), (2, 2), (5, 3), (19, 4), (20, 5), (33, 7), (64, 2), (300, 3)] {
+            draw(&mut app, w, h);
+            press(&mut app, "j G ] [ g g");
+        }
+    }
+    let mut list = common::list_app("assets/articles");
+    for (w, h) in [(1, 1), (3, 2), (12, 4), (40, 3)] {
+        draw(&mut list, w, h);
+        press(&mut list, "G ?");
+        draw(&mut list, w, h);
+        press(&mut list, "esc");
+    }
+}
