@@ -178,7 +178,16 @@ fn tiny_and_odd_window_sizes_never_panic() {
         if !keys.is_empty() {
             press(&mut app, keys);
         }
-        for (w, h) in [(1, 1), (2, 2), (5, 3), (19, 4), (20, 5), (33, 7), (64, 2), (300, 3)] {
+        for (w, h) in [
+            (1, 1),
+            (2, 2),
+            (5, 3),
+            (19, 4),
+            (20, 5),
+            (33, 7),
+            (64, 2),
+            (300, 3),
+        ] {
             draw(&mut app, w, h);
             press(&mut app, "j G ] [ g g");
         }
@@ -190,4 +199,45 @@ fn tiny_and_odd_window_sizes_never_panic() {
         draw(&mut list, w, h);
         press(&mut list, "esc");
     }
+}
+
+#[test]
+fn show_original_puts_removed_lines_back_dimmed_and_keeps_the_position() {
+    use lede::config::Slot;
+    let mut app = reader_app(SEED);
+    draw(&mut app, 80, 24);
+    press(&mut app, "G");
+    let cleaned = screen_rows(&draw(&mut app, 80, 24)).join("\n");
+    assert!(!cleaned.contains("For Latest Updates"));
+    press(&mut app, "o");
+    draw(&mut app, 80, 24);
+    press(&mut app, "G");
+    let t = draw(&mut app, 80, 24);
+    let rows = screen_rows(&t);
+    let y = rows
+        .iter()
+        .position(|r| r.contains("For Latest Updates Follow us on Google"))
+        .expect("footer shown");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("NEXT After the quadruple crime"))
+    );
+    assert!(rows[23].contains("original"), "{}", rows[23]);
+    let muted = app.config.theme.style(Slot::Muted);
+    assert_eq!(
+        t.backend().buffer()[(2, y as u16)].modifier,
+        muted.add_modifier
+    );
+    // Toggling keeps the paragraph on top.
+    press(&mut app, "g g ] o");
+    assert_eq!(top_text(&mut app, 80, 24), "Against US hegemony");
+    // With the original shown, the repeated headline lines are back under the header.
+    press(&mut app, "o");
+    draw(&mut app, 80, 24);
+    press(&mut app, "g g");
+    let rows = screen_rows(&draw(&mut app, 80, 24)).join("\n");
+    assert!(rows.contains("| President Vladimir Putin"), "{rows}");
+    press(&mut app, "o");
+    let rows = screen_rows(&draw(&mut app, 80, 24)).join("\n");
+    assert!(!rows.contains("| President Vladimir Putin"), "{rows}");
 }

@@ -18,6 +18,8 @@ pub enum Action {
     PrevSection,
     ToggleContents,
     FocusNext,
+    /// Show the debris the cleaner removed, dimmed, where it stood.
+    ToggleOriginal,
     /// Open the selected item (library list), jump to it (contents), or follow a link.
     Select,
     Help,
@@ -28,7 +30,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -41,6 +43,7 @@ impl Action {
         Action::PrevSection,
         Action::ToggleContents,
         Action::FocusNext,
+        Action::ToggleOriginal,
         Action::Select,
         Action::Help,
         Action::Close,
@@ -62,6 +65,7 @@ impl Action {
             Action::PrevSection => "prev_section",
             Action::ToggleContents => "toggle_contents",
             Action::FocusNext => "focus_next",
+            Action::ToggleOriginal => "toggle_original",
             Action::Select => "select",
             Action::Help => "help",
             Action::Close => "close",
@@ -89,6 +93,7 @@ impl Action {
             Action::PrevSection => "previous section heading",
             Action::ToggleContents => "show/hide the contents panel",
             Action::FocusNext => "move focus between text and panel",
+            Action::ToggleOriginal => "show/hide what cleaning removed (dimmed)",
             Action::Select => "open / jump to the selected item",
             Action::Help => "show/hide this help",
             Action::Close => "close the current view (help, panel, article, list)",

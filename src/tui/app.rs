@@ -214,6 +214,17 @@ impl App {
                 self.sync_panel();
             }
             Action::ToggleContents => reader.toggle_panel(),
+            Action::ToggleOriginal => {
+                let count = reader.article.removed.len();
+                reader.toggle_original();
+                if reader.showing_original() {
+                    self.info(format!(
+                        "showing the original: {count} removed line(s), dimmed"
+                    ));
+                } else {
+                    self.info("showing the cleaned text");
+                }
+            }
             Action::FocusNext => {
                 if reader.panel.is_some() {
                     reader.focus = match reader.focus {

@@ -28,6 +28,9 @@ pub enum RowKind {
     Body,
     Heading,
     Link,
+    /// A row of removed debris (range into `Article::removed[i].text`), shown with
+    /// "show original".
+    Removed(usize),
 }
 
 impl RowKind {
@@ -52,11 +55,19 @@ pub struct RowMap {
     rows: Vec<Row>,
     /// Index of the first row after the header (title, deck, rule).
     body_start: usize,
+    /// The body offset each removed item is shown at (empty unless showing the original).
+    removed_at: Vec<usize>,
 }
 
 impl RowMap {
     /// Wraps `article` at `width` columns (at least 1).
     pub fn new(article: &Article, analysis: &Analysis, width: u16) -> RowMap {
+        RowMap::build(article, analysis, width, false)
+    }
+
+    /// Like [`RowMap::new`]; with `original`, the removed debris is laid out too, each item
+    /// before the block it stood in front of.
+    pub fn build(article: &Article, analysis: &Analysis, width: u16, original: bool) -> RowMap {
         let cols = usize::from(width.max(1));
         let mut rows = Vec::with_capacity(article.body.len() / cols.max(8) + 16);
         wrap_into(&article.title, 0, cols, RowKind::Title, &mut rows);
@@ -72,9 +83,21 @@ impl RowMap {
         }
         let body_start = rows.len();
         let mut headings = analysis.sections.iter().map(|s| s.heading.start).peekable();
+        // Where each removed item is shown, as a body offset (for offset ↔ row lookups).
+        let mut removed_at = vec![0; if original { article.removed.len() } else { 0 }];
+        let mut removed = article
+            .removed
+            .iter()
+            .enumerate()
+            .filter(|_| original)
+            .peekable();
         for (i, block) in article.blocks.iter().enumerate() {
             if i > 0 {
                 rows.push(blank(block.range.start));
+            }
+            while let Some((n, item)) = removed.next_if(|(_, r)| r.at <= block.range.start) {
+                wrap_into(&item.text, 0, cols, RowKind::Removed(n), &mut rows);
+                removed_at[n] = block.range.start;
             }
             while headings.next_if(|&h| h < block.range.start).is_some() {}
             let kind = match block.kind {
@@ -87,11 +110,17 @@ impl RowMap {
             let text = &article.body[block.range.clone()];
             wrap_into(text, block.range.start, cols, kind, &mut rows);
         }
+        for (n, item) in removed {
+            rows.push(blank(article.body.len()));
+            wrap_into(&item.text, 0, cols, RowKind::Removed(n), &mut rows);
+            removed_at[n] = article.body.len();
+        }
         rows.shrink_to_fit();
         RowMap {
             width,
             rows,
             body_start,
+            removed_at,
         }
     }
 
@@ -137,7 +166,15 @@ impl RowMap {
         if row < self.body_start {
             return 0;
         }
-        self.rows.get(row).map_or(0, |r| r.range.start)
+        self.rows.get(row).map_or(0, |r| self.position(r))
+    }
+
+    /// The body offset a row stands at.
+    fn position(&self, row: &Row) -> usize {
+        match row.kind {
+            RowKind::Removed(n) => self.removed_at.get(n).copied().unwrap_or(0),
+            _ => row.range.start,
+        }
     }
 }
 
@@ -329,6 +366,46 @@ mod tests {
                 assert_eq!(map.offset_of_row(i), r.range.start);
             }
         }
+    }
+
+    #[test]
+    fn original_shows_removed_lines_where_they_stood() {
+        use crate::article::{RemovalReason, Removed};
+        let mut a = article(&["first para", "second para"]);
+        let second = a.blocks[1].range.start;
+        let end = a.body.len();
+        for (text, at) in [
+            ("top debris", 0),
+            ("middle debris", second),
+            ("footer", end),
+        ] {
+            a.removed.push(Removed {
+                text: text.into(),
+                reason: RemovalReason::Furniture,
+                line: 1,
+                at,
+            });
+        }
+        let map = RowMap::build(&a, &Analysis::default(), 40, true);
+        let kinds: Vec<RowKind> = map.rows()[map.body_start()..]
+            .iter()
+            .map(|r| r.kind)
+            .collect();
+        use RowKind::*;
+        assert_eq!(
+            kinds,
+            [Removed(0), Body, Blank, Removed(1), Body, Blank, Removed(2)]
+        );
+        // Offsets still find the text rows, and every row maps to a non-decreasing offset.
+        assert_eq!(map.rows()[map.row_of_offset(second)].kind, Body);
+        let offsets: Vec<usize> = (map.body_start()..map.len())
+            .map(|r| map.offset_of_row(r))
+            .collect();
+        assert!(offsets.windows(2).all(|w| w[0] <= w[1]), "{offsets:?}");
+        assert_eq!(
+            RowMap::build(&a, &Analysis::default(), 40, false),
+            RowMap::new(&a, &Analysis::default(), 40)
+        );
     }
 
     #[test]

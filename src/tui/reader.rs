@@ -37,6 +37,8 @@ pub struct Reader {
     height: usize,
     pub panel: Option<ContentsPanel>,
     pub focus: Focus,
+    /// Whether removed debris is shown (dimmed) where it stood.
+    original: bool,
 }
 
 impl Reader {
@@ -50,6 +52,7 @@ impl Reader {
             height: 1,
             panel: None,
             focus: Focus::Text,
+            original: false,
         }
     }
 
@@ -60,7 +63,7 @@ impl Reader {
         if self.layout.as_ref().is_some_and(|l| l.width() == width) {
             return;
         }
-        let layout = RowMap::new(&self.article, &self.analysis, width);
+        let layout = RowMap::build(&self.article, &self.analysis, width, self.original);
         self.top = match self.anchor {
             Anchor::Header(i) => i.min(layout.body_start()),
             Anchor::Body(offset) => layout.row_of_offset(offset),
@@ -214,6 +217,16 @@ impl Reader {
             .sections
             .get(i)
             .map_or("", |s| &self.article.body[s.heading.clone()])
+    }
+
+    pub fn showing_original(&self) -> bool {
+        self.original
+    }
+
+    /// Shows or hides the removed debris; the text on top stays on top.
+    pub fn toggle_original(&mut self) {
+        self.original = !self.original;
+        self.layout = None;
     }
 
     pub fn toggle_panel(&mut self) {

@@ -43,6 +43,14 @@ pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect)
             RowKind::Body => (article.body[row.range.clone()].into(), Slot::Body),
             RowKind::Heading => (article.body[row.range.clone()].into(), Slot::Heading),
             RowKind::Link => (article.body[row.range.clone()].into(), Slot::Link),
+            RowKind::Removed(n) => (
+                article
+                    .removed
+                    .get(n)
+                    .map_or("", |r| &r.text[row.range.clone()])
+                    .into(),
+                Slot::Muted,
+            ),
         };
         let text = printable(text);
         buf.set_stringn(left, y, &text, usize::from(measure), theme.style(slot));

@@ -30,6 +30,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             format!(" {heading} · {}%", reader.percent()),
             base,
         ));
+        if reader.showing_original() {
+            left.push(Span::styled(" · original", theme.style(Slot::StatusAccent)));
+        }
     } else if let Some(list) = &app.list {
         left.push(Span::styled(
             format!(" {} · {} articles", list.dir.display(), list.entries.len()),
