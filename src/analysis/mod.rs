@@ -3,13 +3,16 @@
 //! Nothing here does I/O or knows about the terminal. Entities and quotations arrive in a
 //! later issue; their layers already exist so the JSON interface is stable.
 
+pub mod eval;
 pub mod heading_signals;
+pub mod ner;
 pub mod report;
 pub mod sections;
+pub mod tokenize;
 
 use std::ops::Range;
 
-use crate::article::Article;
+use crate::article::{self, Article};
 
 pub use sections::Section;
 
@@ -22,11 +25,76 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
 }
 
-/// A named-entity mention (filled by the entity model in a later issue).
+/// A named-entity mention found by the entity model ([`ner`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
-    pub kind: String,
+    pub kind: EntityKind,
     pub range: Range<usize>,
+}
+
+/// What an entity mention names. The names in [`EntityKind::as_str`] are the JSON interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    /// Countries, cities, regions, landmarks.
+    Place,
+    /// Nationalities, religious and political groups ("Russian", "Ukrainians").
+    Group,
+    Event,
+    /// Works of art: books, films, songs.
+    Work,
+    Law,
+    Product,
+    Date,
+    Time,
+    Money,
+    Percent,
+    /// Cardinals, ordinals and quantities.
+    Number,
+}
+
+impl EntityKind {
+    /// Every kind, in the order of the model's tag table.
+    pub const ALL: [EntityKind; 13] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Group,
+        EntityKind::Event,
+        EntityKind::Work,
+        EntityKind::Law,
+        EntityKind::Product,
+        EntityKind::Date,
+        EntityKind::Time,
+        EntityKind::Money,
+        EntityKind::Percent,
+        EntityKind::Number,
+    ];
+
+    /// The name used in `lede analyze` JSON and in evaluation tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+            EntityKind::Event => "event",
+            EntityKind::Work => "work",
+            EntityKind::Law => "law",
+            EntityKind::Product => "product",
+            EntityKind::Date => "date",
+            EntityKind::Time => "time",
+            EntityKind::Money => "money",
+            EntityKind::Percent => "percent",
+            EntityKind::Number => "number",
+        }
+    }
+
+    /// The inverse of [`EntityKind::as_str`].
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
 }
 
 /// A quotation and, when known, its speaker (filled in a later issue).
@@ -40,7 +108,19 @@ pub struct Quote {
 pub fn analyze(article: &Article) -> Analysis {
     Analysis {
         sections: sections::detect(article),
-        entities: Vec::new(),
+        entities: entities_of(article),
         quotes: Vec::new(),
     }
+}
+
+/// Entity mentions over the whole body, found block by block (a name never spans blocks),
+/// with the document-level consistency pass seeing the whole article.
+fn entities_of(article: &Article) -> Vec<Entity> {
+    let blocks: Vec<Range<usize>> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == article::BlockKind::Paragraph)
+        .map(|b| b.range.clone())
+        .collect();
+    ner::entities_in_blocks(&article.body, &blocks)
 }

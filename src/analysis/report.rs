@@ -58,7 +58,7 @@ pub fn report(path: &str, article: &Article, analysis: &Analysis) -> Value {
         .map(|e| {
             json!({
                 "text": &body[e.range.clone()],
-                "kind": e.kind,
+                "kind": e.kind.as_str(),
                 "start": cp.at(e.range.start),
                 "end": cp.at(e.range.end),
             })

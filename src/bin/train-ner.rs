@@ -1,0 +1,139 @@
+//! Trains lede's entity model from the data in `data/ner/` and writes
+//! `assets/models/ner.bin`. Deterministic: the same checkout gives the same file.
+//!
+//! ```text
+//! cargo run --release --bin train-ner [-- --epochs N] [--out PATH]
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use lede::analysis::eval;
+use lede::analysis::ner::gazetteer::{self, Gazetteer};
+use lede::analysis::ner::{conll, train};
+
+/// Cities beyond this rank (by population) are left out: small towns named like ordinary
+/// words or people ("Of", "Mobile", "Florence") cost more than they find.
+const MAX_CITIES: usize = 10_000;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train-ner: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Non-comment lines of a gazetteer list.
+fn entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn run() -> Result<(), String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut cfg = train::Config::default();
+    let mut out = root.join("assets/models/ner.bin");
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--epochs" => {
+                cfg.epochs = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--epochs needs a number")?
+            }
+            "--out" => out = PathBuf::from(args.next().ok_or("--out needs a path")?),
+            _ => return Err(format!("unknown argument `{a}`")),
+        }
+    }
+    let data = root.join("data/ner");
+    let t0 = Instant::now();
+    let g = data.join("gazetteers");
+    let lists = [
+        (
+            gazetteer::COUNTRY,
+            read(&g.join("countries.txt"))?,
+            usize::MAX,
+        ),
+        (
+            gazetteer::CITY,
+            read(&g.join("cities15000.txt"))?,
+            MAX_CITIES,
+        ),
+        (
+            gazetteer::REGION,
+            read(&g.join("us-states.txt"))?,
+            usize::MAX,
+        ),
+        (
+            gazetteer::REGION,
+            read(&g.join("us-regions.txt"))?,
+            usize::MAX,
+        ),
+        (
+            gazetteer::REGION,
+            read(&g.join("continents.txt"))?,
+            usize::MAX,
+        ),
+        (
+            gazetteer::DEMONYM,
+            read(&g.join("demonyms.txt"))?,
+            usize::MAX,
+        ),
+        (
+            gazetteer::FIRST_NAME,
+            read(&g.join("first-names.txt"))?,
+            usize::MAX,
+        ),
+    ];
+    let gaz = Gazetteer::build(
+        lists
+            .iter()
+            .flat_map(|(cat, text, max)| entries(text).take(*max).map(move |e| (*cat, e))),
+    );
+    let mut docs = Vec::new();
+    for name in ["voa-train.conll", "wikinews-train.conll"] {
+        let path = data.join("silver").join(name);
+        docs.extend(conll::parse(&read(&path)?).map_err(|e| format!("{name}: {e}"))?);
+    }
+    let dev_path = data.join("silver/wikinews-dev.conll");
+    let dev = conll::parse(&read(&dev_path)?)?;
+    let examples = train::examples(&docs);
+    let n_tokens: usize = examples.iter().map(|e| e.words.len()).sum();
+    println!(
+        "train-ner: {} sentences, {} tokens; {} epochs, seed {}",
+        examples.len(),
+        n_tokens,
+        cfg.epochs,
+        cfg.seed
+    );
+    let model = train::train(&examples, gaz, cfg, &mut |epoch, model| {
+        let r = eval::eval_documents(model, &dev);
+        println!(
+            "epoch {epoch:>2}: dev F1 person+organization+place {:.3}, all kinds {:.3}  ({:.1}s)",
+            r.names().f1(),
+            r.overall().f1(),
+            t0.elapsed().as_secs_f64()
+        );
+    });
+    let bytes = model.to_bytes();
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!(
+        "wrote {} ({:.1} MB, {} features)",
+        out.display(),
+        bytes.len() as f64 / 1e6,
+        model.n_features()
+    );
+    let r = eval::eval_documents(&model, &dev);
+    println!("{r}");
+    Ok(())
+}
