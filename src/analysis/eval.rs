@@ -4,7 +4,8 @@
 //! A predicted mention counts only if its start, end and kind all match a gold mention.
 //! - CoNLL: the file's own tokens are tagged (hyphenated words re-joined as the runtime
 //!   tokenizer would, predictions mapped back onto the file's tokens). With CoNLL-2003 types
-//!   only person / place / organization are scored (`MISC` has no lede kind).
+//!   only person / place / organization are scored (`MISC` has no lede kind). A leading
+//!   "the"/"The" is dropped from gold spans (see [`conll::strip_article`]): lede marks names.
 //! - GUM: the body is analysed like any article (lines as blocks). Only GUM's person / place
 //!   / organization mentions are scored, with one normalisation: a leading "the"/"The" is
 //!   dropped from gold mentions ("the United States" → "United States"), because lede marks
@@ -181,7 +182,9 @@ pub fn eval_documents(model: &Model, docs: &[conll::Document]) -> EvalReport {
         let mut sentence_start = Vec::new();
         for s in &doc.sentences {
             sentence_start.push(offset);
-            for (r, l) in &s.spans {
+            let mut spans = s.spans.clone();
+            conll::strip_article(&s.words, &mut spans);
+            for (r, l) in &spans {
                 if let Label::Kind(k) = l
                     && scored(*k)
                 {

@@ -209,6 +209,17 @@ pub fn spans_to_joined<L: Copy>(
         .collect()
 }
 
+/// Drops a leading "the"/"The" from a span: lede marks names ("International Criminal
+/// Court"), not noun phrases; the silver teacher includes the article in some spans, CoNLL
+/// and WikiGold never do. Applied to training labels and to gold spans in evaluation alike.
+pub fn strip_article<L: Copy>(words: &[String], spans: &mut [(Range<usize>, L)]) {
+    for (r, _) in spans {
+        if r.len() > 1 && matches!(words[r.start].as_str(), "the" | "The") {
+            r.start += 1;
+        }
+    }
+}
+
 /// A text of `words` joined by spaces, with a token per word, so the runtime pipeline can
 /// run over given tokens.
 pub fn text_and_tokens(words: &[String]) -> (String, Vec<Token>) {

@@ -11,6 +11,8 @@ use super::hash::{finish, hash_bytes, mix};
 #[derive(Clone, Copy, Default)]
 struct Base {
     lower: u64,
+    word: u64,
+    suf3: u64,
     shape: u64,
     /// Gazetteer category bits of the match covering the token, and its position there.
     gaz: u8,
@@ -155,6 +157,12 @@ mod t {
     pub const S0_LP1: u64 = 28;
     pub const GAZ_S0: u64 = 29;
     pub const LEN_SHAPE: u64 = 30;
+    pub const W_M1: u64 = 31;
+    pub const W_P1: u64 = 32;
+    pub const SUF3_M1: u64 = 33;
+    pub const SUF3_P1: u64 = 34;
+    pub const HYPH_FIRST: u64 = 35;
+    pub const HYPH_LAST: u64 = 36;
 }
 
 const PAD: u64 = 0x5AD5_AD5A_D5AD_5AD5;
@@ -281,6 +289,8 @@ impl Extractor {
             shape(w, &mut self.shape);
             let b = &mut self.base[i];
             b.lower = hash_bytes(1, self.lower.as_bytes());
+            b.word = hash_bytes(3, w.as_bytes());
+            b.suf3 = hash_bytes(5, suffix(&self.lower, 3).as_bytes());
             b.shape = hash_bytes(2, self.shape.as_bytes());
             b.title = TITLES.contains(&self.lower.as_str());
         }
@@ -288,6 +298,8 @@ impl Extractor {
             if i < 0 || i as usize >= base.len() {
                 Base {
                     lower: PAD,
+                    word: PAD,
+                    suf3: PAD,
                     shape: PAD,
                     gaz: 0,
                     gaz_pos: 0,
@@ -309,7 +321,21 @@ impl Extractor {
             let lower = self.lower.as_str();
             out.push(feat(t::BIAS, 0));
             out.push(feat(t::LOWER, b0.lower));
-            out.push(feat(t::WORD, hash_bytes(3, w.as_bytes())));
+            out.push(feat(t::WORD, b0.word));
+            out.push(feat(t::W_M1, m1.word));
+            out.push(feat(t::W_P1, p1.word));
+            out.push(feat(t::SUF3_M1, m1.suf3));
+            out.push(feat(t::SUF3_P1, p1.suf3));
+            // Parts of hyphenated words ("Yu-hwan", "Russian-backed"): the runtime keeps
+            // them whole, so their halves are the evidence that generalises.
+            if let Some((first, last)) = lower
+                .split_once('-')
+                .map(|(a, _)| a)
+                .zip(lower.rsplit_once('-').map(|(_, b)| b))
+            {
+                out.push(feat(t::HYPH_FIRST, hash_bytes(1, first.as_bytes())));
+                out.push(feat(t::HYPH_LAST, hash_bytes(1, last.as_bytes())));
+            }
             out.push(feat(t::SHAPE, b0.shape));
             out.push(feat(t::PRE2, hash_bytes(4, prefix(lower, 2).as_bytes())));
             out.push(feat(t::PRE3, hash_bytes(4, prefix(lower, 3).as_bytes())));

@@ -95,7 +95,11 @@ pub fn tag_document(
         words.clear();
         words.extend(tokens[run.clone()].iter().map(|t| &text[t.range.clone()]));
         model.tag(&words, &mut scratch, &mut tagged);
-        for (r, kind) in tags::decode(&tagged) {
+        for (mut r, kind) in tags::decode(&tagged) {
+            // Names, not noun phrases: never start a mention with the article.
+            if r.len() > 1 && matches!(words[r.start], "the" | "The") {
+                r.start += 1;
+            }
             spans.push((run.start + r.start..run.start + r.end, kind));
         }
     }

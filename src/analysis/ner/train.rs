@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::conll::{Document, Label, join_hyphens, spans_to_joined};
+use super::conll::{Document, Label, join_hyphens, spans_to_joined, strip_article};
 use super::features::Extractor;
 use super::gazetteer::Gazetteer;
 use super::model::{Model, viterbi};
@@ -41,13 +41,14 @@ pub fn examples(docs: &[Document]) -> Vec<Example> {
     let mut out = Vec::new();
     for s in docs.iter().flat_map(|d| &d.sentences) {
         let (words, map) = join_hyphens(&s.words);
-        let spans: Vec<(std::ops::Range<usize>, EntityKind)> = spans_to_joined(&s.spans, &map)
+        let mut spans: Vec<(std::ops::Range<usize>, EntityKind)> = spans_to_joined(&s.spans, &map)
             .into_iter()
             .filter_map(|(r, l)| match l {
                 Label::Kind(k) => Some((r, k)),
                 Label::Unscored => None,
             })
             .collect();
+        strip_article(&words, &mut spans);
         let tags = tags::encode(words.len(), &spans);
         out.push(Example { words, tags });
     }
