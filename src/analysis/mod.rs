@@ -6,6 +6,7 @@
 pub mod eval;
 pub mod heading_signals;
 pub mod ner;
+pub mod quotes;
 pub mod report;
 pub mod sections;
 pub mod tokenize;
@@ -97,19 +98,31 @@ impl EntityKind {
     }
 }
 
-/// A quotation and, when known, its speaker (filled in a later issue).
+/// A quotation and, when known, its speaker (found by [`quotes::find`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
+    /// The quotation *with* its quote marks (`“…”`), as GUM and most annotations mark it;
+    /// a quotation whose closing mark is missing ends at its paragraph's end, and one that
+    /// runs over several paragraphs spans them all.
     pub range: Range<usize>,
+    /// The mention the attribution rests on, as written next to the cue verb: a name
+    /// (`Podoliak`), a role (`the president`) or a pronoun (`he`).
     pub speaker: Option<Range<usize>>,
+    /// Who that mention is: the fullest form of the name found in the article
+    /// (`Mikhaílo Podoliak`, `Vladimir Putin` for `the president`). Set exactly when
+    /// `speaker` is.
+    pub speaker_name: Option<String>,
+    /// One or two words (scare quotes, titles): shown as quotations, rarely attributed.
+    pub short: bool,
 }
 
 /// Runs every analysis layer over `article`.
 pub fn analyze(article: &Article) -> Analysis {
+    let entities = entities_of(article);
     Analysis {
         sections: sections::detect(article),
-        entities: entities_of(article),
-        quotes: Vec::new(),
+        quotes: quotes::find(article, &entities),
+        entities,
     }
 }
 

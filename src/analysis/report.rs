@@ -73,11 +73,16 @@ pub fn report(path: &str, article: &Article, analysis: &Analysis) -> Value {
                 Some(r) => (Some(cp.at(r.start)), Some(cp.at(r.end))),
                 None => (None, None),
             };
+            // `speaker` is who (the full name); `speaker_start`/`speaker_end` and
+            // `speaker_mention` are where the text names them for this quotation, which
+            // may be a short form, a role or a pronoun ("he").
             json!({
                 "text": &body[q.range.clone()],
                 "start": cp.at(q.range.start),
                 "end": cp.at(q.range.end),
-                "speaker": speaker.map(|r| &body[r]),
+                "short": q.short,
+                "speaker": q.speaker_name.as_deref().or(speaker.clone().map(|r| &body[r])),
+                "speaker_mention": speaker.map(|r| &body[r]),
                 "speaker_start": s_start,
                 "speaker_end": s_end,
             })

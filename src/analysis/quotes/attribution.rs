@@ -1,0 +1,410 @@
+//! Who said a quotation, from cue verbs and word order alone (no parser).
+//!
+//! For each quotation, in this order (the first that finds a speaker wins):
+//! 1. after the quote, when it ends with `,”` (`“Q,” S said`, `“Q,” said S`, `“Q,” S, the
+//!    role, said`): a cue verb within a few words, with a speaker right before or after it;
+//! 2. before the quote, in its sentence: `According to S, … “Q”`, or the last cue verb
+//!    with its subject (`S said: “Q”`, `S said (that) “Q”`, `S, the role, explained that
+//!    “Q”`); a participle or coordinated cue (`…, saying: “Q”`, `and told police “Q”`)
+//!    takes the sentence's subject;
+//! 3. after the quote otherwise, the same as 1, or the sentence closing with `, S cue.` /
+//!    `, cue S.` (`“Q” in its offensive, the North Korean leader highlighted.`), or
+//!    `according to S`;
+//! 4. a quotation with no cue of its own continues the speaker of the quotation before it
+//!    in the same sentence, or of the sentence before it (`S said he was alarmed. “Q.”`),
+//!    or of the previous paragraph when this one opens with the quote and that one ended
+//!    attributing a quote or with `S said:`.
+//!
+//! Speakers are names, `he`/`she` (resolved to the nearest person before) or role nouns
+//! (`the president`, resolved to the nearest person introduced with that role). What
+//! cannot be resolved stays unknown: never a guess. Short quotes (one or two words: scare
+//! quotes) only get a speaker from patterns 1 and 2 when the cue is right next to them.
+
+use std::ops::Range;
+
+use super::cues;
+use super::mentions::Mentions;
+use super::text::Token;
+
+/// A resolved speaker: the mention in the text and the full name it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub span: Range<usize>,
+    pub name: String,
+}
+
+/// How far back (bytes) a pronoun may look for its person.
+const PRONOUN_REACH: usize = 1500;
+/// How many words after a quotation its attribution may start.
+const POST_REACH: usize = 4;
+
+/// The attribution context of one article.
+pub struct Attributor<'a> {
+    pub body: &'a str,
+    pub tokens: &'a [Token],
+    pub mentions: &'a Mentions<'a>,
+}
+
+/// A quotation as tokens: `open` is its first token, `end` one past its last.
+#[derive(Clone, Copy, Debug)]
+pub struct QuoteToks {
+    pub open: usize,
+    pub end: usize,
+    pub short: bool,
+    /// Ends with `,”` `?”` `!”`: the classic shape before `S said`.
+    pub comma_close: bool,
+}
+
+impl<'a> Attributor<'a> {
+    fn word(&self, k: usize) -> Option<String> {
+        let t = self.tokens.get(k)?;
+        t.is_word()
+            .then(|| self.body[t.range.clone()].to_lowercase())
+    }
+
+    /// A cue verb at token `k`: lowercase in the text, with its particle when it needs one.
+    fn is_cue(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else {
+            return false;
+        };
+        let text = &self.body[t.range.clone()];
+        if !t.is_word() || t.quoted || !text.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        match cues::cue_lemma(text) {
+            Some(lemma) => match cues::needs_particle(lemma) {
+                Some(p) => self.word(k + 1).as_deref() == Some(p),
+                None => true,
+            },
+            None => false,
+        }
+    }
+
+    /// Start of the sentence holding token `k` (same paragraph, after a sentence end).
+    fn sentence_start(&self, k: usize) -> usize {
+        let para = self.tokens[k].para;
+        let mut s = k;
+        while s > 0 && self.tokens[s - 1].para == para && !self.tokens[s - 1].sentence_end {
+            s -= 1;
+        }
+        s
+    }
+
+    /// One past the end of the sentence holding token `k`.
+    fn sentence_end(&self, k: usize) -> usize {
+        let mut e = k;
+        while e < self.tokens.len() && !self.tokens[e].sentence_end {
+            e += 1;
+        }
+        (e + 1).min(self.tokens.len())
+    }
+
+    /// The speaker mention ending just before token `end` (`Podoliak`, `he`, `the North
+    /// Korean leader`), resolved; the byte position is where resolution looks back from.
+    fn mention_ending(&self, end: usize) -> Option<Speaker> {
+        let last = end.checked_sub(1)?;
+        if let Some(i) = self.mentions.name_ending(end) {
+            return (!self.mentions.names[i].possessive).then(|| self.named(i));
+        }
+        let w = self.word(last)?;
+        if cues::is_speaker_pronoun(&w) {
+            return self.pronoun(last);
+        }
+        if cues::is_role(&w) {
+            // Walk back over modifiers to the determiner: `the North Korean leader`.
+            let mut k = last;
+            for _ in 0..4 {
+                let Some(prev) = k.checked_sub(1) else { break };
+                let pw = self.word(prev)?;
+                k = prev;
+                if matches!(pw.as_str(), "the" | "its" | "their" | "his" | "her") {
+                    return self.role(k..end, &w);
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker mention starting at token `start`, skipping titles before a name
+    /// (`said Ambassador Mohib`, `added the president`, `said he`).
+    fn mention_starting(&self, start: usize) -> Option<Speaker> {
+        let w = self.word(start)?;
+        if cues::is_speaker_pronoun(&w) {
+            return self.pronoun(start);
+        }
+        if w == "the" {
+            for k in start + 1..(start + 5).min(self.tokens.len()) {
+                let kw = self.word(k)?;
+                if cues::is_role(&kw) && !self.word(k + 1).is_some_and(|n| cues::is_role(&n)) {
+                    return self.role(start..k + 1, &kw);
+                }
+            }
+            return None;
+        }
+        let mut k = start;
+        let mut limit = start + 4;
+        while k < limit {
+            if let Some(i) = self.mentions.name_starting(k) {
+                let name = &self.mentions.names[i];
+                // `Shadow Home Secretary Yvette Cooper`: a non-person name followed by a
+                // title is a modifier of the person after it.
+                let titled_next = self.word(name.toks.end).is_some_and(|w| cues::is_title(&w));
+                if !(name.possessive || name.other && titled_next) {
+                    return Some(self.named(i));
+                }
+                // `Labour’s Shadow Home Secretary Yvette Cooper`: the owner is not the
+                // speaker; look past it and its titles.
+                k = name.toks.end;
+                limit = k + 4;
+                continue;
+            }
+            let kw = self.word(k).or_else(|| {
+                self.tokens
+                    .get(k)
+                    .filter(|t| t.is_punct('.'))
+                    .map(|_| String::new())
+            })?;
+            if !(kw.is_empty() || cues::is_title(&kw)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    fn named(&self, i: usize) -> Speaker {
+        Speaker {
+            span: self.mentions.names[i].range.clone(),
+            name: self.mentions.full_name(i),
+        }
+    }
+
+    fn pronoun(&self, k: usize) -> Option<Speaker> {
+        let at = self.tokens[k].range.clone();
+        let i = self.mentions.resolve_pronoun(at.start, PRONOUN_REACH)?;
+        Some(Speaker {
+            span: at,
+            name: self.mentions.full_name(i),
+        })
+    }
+
+    fn role(&self, toks: Range<usize>, role: &str) -> Option<Speaker> {
+        let span = self.tokens[toks.start].range.start..self.tokens[toks.end - 1].range.end;
+        let i = self.mentions.resolve_role(role, span.start)?;
+        Some(Speaker {
+            span,
+            name: self.mentions.full_name(i),
+        })
+    }
+
+    /// The subject of the cue at `cue`, looking back no further than `floor`: skips
+    /// adverbs and auxiliaries (`also`, `has`) and one comma-delimited apposition
+    /// (`Koh Yu-hwan, professor of …, explained`).
+    fn subject_before(&self, cue: usize, floor: usize) -> Option<Speaker> {
+        let mut j = cue;
+        while j > floor && self.word(j - 1).is_some_and(|w| cues::is_skippable(&w)) {
+            j -= 1;
+        }
+        if let Some(s) = self.mention_ending(j).filter(|_| j > floor) {
+            return Some(s);
+        }
+        if j > floor && self.tokens[j - 1].is_punct(',') {
+            let stop = j.saturating_sub(20).max(floor);
+            let comma = (stop..j - 1)
+                .rev()
+                .find(|&k| self.tokens[k].is_punct(','))?;
+            if (comma + 1..j - 1).any(|k| self.is_cue(k) || self.tokens[k].quoted) {
+                return None;
+            }
+            return self.mention_ending(comma).filter(|_| comma > floor);
+        }
+        None
+    }
+
+    /// The subject of the sentence starting at `s`: a speaker mention among its first
+    /// words (after an opening adverbial like `On Wednesday,`).
+    fn sentence_subject(&self, s: usize, limit: usize) -> Option<Speaker> {
+        let mut k = s;
+        // `After the match, Hernan Gomez …`: skip one short fronted phrase.
+        if let Some(c) = (s..(s + 6).min(limit)).find(|&k| self.tokens[k].is_punct(','))
+            && self.mention_starting(s).is_none()
+        {
+            k = c + 1;
+        }
+        self.mention_starting(k)
+    }
+
+    /// `according to S` / `in the words of S` between `from` and `to`.
+    fn according_to(&self, from: usize, to: usize) -> Option<Speaker> {
+        for k in from..to {
+            let w = self.word(k);
+            let hit = match w.as_deref() {
+                Some("according") if self.word(k + 1).as_deref() == Some("to") => Some(k + 2),
+                Some("words")
+                    if self.word(k + 1).as_deref() == Some("of")
+                        && k >= 2
+                        && self.word(k - 1).as_deref() == Some("the") =>
+                {
+                    Some(k + 2)
+                }
+                _ => None,
+            };
+            if let Some(s) = hit
+                .filter(|&s| s < to)
+                .and_then(|s| self.mention_starting(s))
+            {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    /// Pattern 1 / 3a: `“Q,” S said`, `“Q,” said S`, within `POST_REACH` words.
+    fn after_near(&self, q: QuoteToks, limit: usize) -> Option<Speaker> {
+        let mut k = q.end;
+        while k < limit && !self.tokens[k].is_word() && !self.tokens[k].quoted {
+            k += 1;
+        }
+        if k >= limit {
+            return None;
+        }
+        if self.is_cue(k) {
+            return self.mention_starting(k + 1);
+        }
+        // A speaker within the first few words, then its cue (through an apposition).
+        let first = k;
+        let cue = (k..limit.min(k + 14)).find(|&c| self.is_cue(c))?;
+        let s = self.subject_before(cue, first)?;
+        let start_tok = (first..cue).find(|&t| self.tokens[t].range.start >= s.span.start);
+        let lead_words = start_tok.map_or(usize::MAX, |t| t - first);
+        (lead_words <= POST_REACH || self.body[s.span.clone()].is_empty()).then_some(s)
+    }
+
+    /// Pattern 2: the sentence before the quote.
+    fn before(&self, q: QuoteToks, floor: usize) -> Option<Speaker> {
+        if let Some(s) = self.according_to(floor, q.open) {
+            return Some(s);
+        }
+        let cue = (floor..q.open).rev().find(|&k| self.is_cue(k))?;
+        if q.short {
+            let between_ok = (cue + 1..q.open).all(|k| {
+                self.tokens[k].is_punct(',')
+                    || self.tokens[k].is_punct(':')
+                    || self.word(k).as_deref() == Some("that")
+            });
+            if !between_ok {
+                return None;
+            }
+        }
+        if let Some(s) = self.subject_before(cue, floor) {
+            return Some(s);
+        }
+        // `…, saying: “Q”`, `… and told police “Q”`: the sentence's subject speaks.
+        let participle = self.word(cue).is_some_and(|w| w.ends_with("ing"));
+        let coordinated = cue > floor
+            && (self.tokens[cue - 1].is_punct(',')
+                || matches!(self.word(cue - 1).as_deref(), Some("and" | "but")));
+        if participle || coordinated {
+            let s = self.sentence_start(cue);
+            return self.sentence_subject(s, cue);
+        }
+        None
+    }
+
+    /// Pattern 3b: the sentence ends with `, S cue.` or `, cue S.`
+    fn sentence_tail(&self, q: QuoteToks, end: usize) -> Option<Speaker> {
+        let mut last = end.checked_sub(1)?;
+        while last > q.end && !self.tokens[last].is_word() {
+            last -= 1;
+        }
+        if last <= q.end {
+            return None;
+        }
+        if self.is_cue(last) {
+            let s = self.subject_before(last, q.end)?;
+            let s_tok = (q.end..last).find(|&t| self.tokens[t].range.start >= s.span.start)?;
+            let head = (q.end..s_tok).rev().find(|&t| !self.tokens[t].is_word())?;
+            return (self.tokens[head].is_punct(',') && head + 6 >= s_tok).then_some(s);
+        }
+        // `, cue S.`: find the cue just after the last comma.
+        let comma = (q.end..last)
+            .rev()
+            .find(|&t| self.tokens[t].is_punct(','))?;
+        if self.is_cue(comma + 1) {
+            let s = self.mention_starting(comma + 2)?;
+            let tail_ok = self.tokens[comma + 2..=last]
+                .iter()
+                .all(|t| t.range.start < s.span.end + 1);
+            return tail_ok.then_some(s);
+        }
+        None
+    }
+
+    /// The speaker of quotation `q` from its own sentence, or `None`. `prev_end` is the
+    /// token after the previous quotation in the article (attribution never reaches back
+    /// into it).
+    pub fn own(&self, q: QuoteToks, prev_end: usize, next_open: usize) -> Option<Speaker> {
+        let s_start = self.sentence_start(q.open).max(prev_end);
+        let s_end = self
+            .sentence_end(q.end.saturating_sub(1).max(q.open))
+            .max(q.end);
+        let post_limit = s_end.min(next_open).max(q.end);
+        if q.comma_close
+            && let Some(s) = self.after_near(q, post_limit)
+        {
+            return Some(s);
+        }
+        if let Some(s) = self.before(q, s_start) {
+            return Some(s);
+        }
+        if q.short && !q.comma_close {
+            return None;
+        }
+        if q.short {
+            return None;
+        }
+        self.after_near(q, post_limit)
+            .or_else(|| {
+                (next_open >= s_end)
+                    .then(|| self.sentence_tail(q, s_end))
+                    .flatten()
+            })
+            .or_else(|| self.according_to(q.end, post_limit))
+    }
+
+    /// Pattern 4, sentence before: `S said he was alarmed. “Q”` — the previous sentence in
+    /// the same paragraph has a cue verb with a subject (and no quotation of its own).
+    pub fn previous_sentence(&self, q: QuoteToks) -> Option<Speaker> {
+        let s = self.sentence_start(q.open);
+        if s == 0 || s != q.open && (s..q.open).any(|k| self.tokens[k].is_word()) {
+            return None;
+        }
+        let prev_end = s - 1;
+        let prev_start = self.sentence_start(prev_end);
+        let same_para = self.tokens[prev_end].para == self.tokens[q.open].para;
+        if !same_para {
+            // Previous paragraph: only when it ends introducing this (`S said:`/`S said,`).
+            let ender = &self.tokens[prev_end];
+            if !(ender.is_punct(':') || ender.is_punct(',')) {
+                return None;
+            }
+        }
+        if (prev_start..=prev_end).any(|k| self.tokens[k].quoted) {
+            return None;
+        }
+        let cue = (prev_start..=prev_end).find(|&k| self.is_cue(k))?;
+        self.subject_before(cue, prev_start)
+            .or_else(|| self.sentence_subject(prev_start, cue))
+    }
+
+    /// Whether quotation `q` opens its sentence (nothing but the quote mark before it).
+    pub fn opens_paragraph(&self, q: QuoteToks) -> bool {
+        q.open == 0 || self.tokens[q.open - 1].para != self.tokens[q.open].para
+    }
+
+    /// Whether tokens `from..to` hold a sentence end (the quotes are in different
+    /// sentences).
+    pub fn sentence_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| self.tokens[k].sentence_end)
+    }
+}
