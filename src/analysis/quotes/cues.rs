@@ -3,19 +3,27 @@
 
 /// Verbs that introduce reported speech, as lemmas. Every inflection is recognised by
 /// [`cue_lemma`].
-const CUE_LEMMAS: &str = "\
-    say add tell declare reiterate criticise criticize explain warn highlight note \
-    insist claim state argue write ask announce acknowledge admit confirm deny urge \
-    stress recall describe call assure comment reply respond tweet conclude observe \
-    remark suggest predict promise vow pledge boast complain lament contend maintain \
-    emphasise emphasize underline assert allege testify exclaim caution concede recount \
-    quip counter retort answer specify affirm mention repeat proclaim report continue \
-    agree accuse tell speak think believe question wonder plead demand threaten point \
-    indicate reveal joke sum summarise summarize";
+#[rustfmt::skip]
+const CUE_LEMMAS: &[&str] = &[
+    "say", "add", "tell", "declare", "reiterate", "criticise", "criticize", "explain",
+    "warn", "highlight", "note", "insist", "claim", "state", "argue", "write", "ask",
+    "announce", "acknowledge", "admit", "confirm", "deny", "urge", "stress", "recall",
+    "describe", "call", "assure", "comment", "reply", "respond", "tweet", "conclude",
+    "observe", "remark", "suggest", "predict", "promise", "vow", "pledge", "boast",
+    "complain", "lament", "contend", "maintain", "emphasise", "emphasize", "underline",
+    "assert", "allege", "testify", "exclaim", "caution", "concede", "recount", "quip",
+    "counter", "retort", "answer", "specify", "affirm", "mention", "repeat", "proclaim",
+    "report", "continue", "agree", "accuse", "tell", "speak", "think", "believe",
+    "question", "wonder", "plead", "demand", "threaten", "point", "indicate", "reveal",
+    "joke", "sum", "summarise", "summarize",
+];
 
-/// Whether the space-separated word list `list` holds `word`.
-fn has(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w == word)
+/// Whether the word list `list` holds `word`. Lengths are compared first: these lists are
+/// asked about most words near names, and most differ in length.
+fn has(list: &[&str], word: &str) -> bool {
+    let (len, first) = (word.len(), word.as_bytes().first());
+    list.iter()
+        .any(|w| w.len() == len && w.as_bytes().first() == first && *w == word)
 }
 
 /// Irregular forms, mapped to their lemma.
@@ -35,7 +43,12 @@ pub fn cue_lemma(word: &str) -> Option<&'static str> {
     if let Some(&(_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
         return Some(lemma);
     }
-    CUE_LEMMAS.split(' ').find(|lemma| inflects(lemma, word))
+    let first = word.as_bytes().first()?;
+    CUE_LEMMAS
+        .iter()
+        .copied()
+        .filter(|lemma| lemma.as_bytes().first() == Some(first))
+        .find(|lemma| inflects(lemma, word))
 }
 
 /// Whether `word` is `lemma`, `lemma`+s/es/ed/d/ing, with the usual spelling changes
@@ -82,18 +95,23 @@ pub fn is_role(word: &str) -> bool {
     has(ROLES, word)
 }
 
-const ROLES: &str = "\
-    president leader minister premier chancellor secretary spokesman spokeswoman \
-    spokesperson advisor adviser ambassador professor director chairman chairwoman chair \
-    chief governor senator mayor general commander prosecutor lawyer attorney judge \
-    coach captain manager executive founder researcher analyst expert economist \
-    scientist editor author king queen prince princess pope representative envoy \
-    diplomat officer inspector detective official head ceo chairperson commissioner \
-    congressman congresswoman lawmaker legislator dictator monarch emir sheikh cleric \
-    bishop cardinal priest rabbi imam sergeant colonel lieutenant admiral mp councillor \
-    councilor justice superintendent sheriff doctor physician surgeon negotiator deputy \
-    defender striker goalkeeper midfielder player candidate nominee activist campaigner \
-    owner investor banker";
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "president", "leader", "minister", "premier", "chancellor", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "advisor", "adviser", "ambassador", "professor",
+    "director", "chairman", "chairwoman", "chair", "chief", "governor", "senator", "mayor",
+    "general", "commander", "prosecutor", "lawyer", "attorney", "judge", "coach", "captain",
+    "manager", "executive", "founder", "researcher", "analyst", "expert", "economist",
+    "scientist", "editor", "author", "king", "queen", "prince", "princess", "pope",
+    "representative", "envoy", "diplomat", "officer", "inspector", "detective", "official",
+    "head", "ceo", "chairperson", "commissioner", "congressman", "congresswoman",
+    "lawmaker", "legislator", "dictator", "monarch", "emir", "sheikh", "cleric", "bishop",
+    "cardinal", "priest", "rabbi", "imam", "sergeant", "colonel", "lieutenant", "admiral",
+    "mp", "councillor", "councilor", "justice", "superintendent", "sheriff", "doctor",
+    "physician", "surgeon", "negotiator", "deputy", "defender", "striker", "goalkeeper",
+    "midfielder", "player", "candidate", "nominee", "activist", "campaigner", "owner",
+    "investor", "banker",
+];
 
 /// Words written before a name that say what the person is (`President Vladimir Putin`,
 /// `Defense Minister Grant Shapps`, `Dr. Jane Doe`). They are not part of the name.
@@ -101,18 +119,25 @@ pub fn is_title(word: &str) -> bool {
     is_role(word) || has(TITLES, word)
 }
 
-const TITLES: &str = "\
-    mr mrs ms miss dr prof sir dame lord lady gen col capt lt sgt sen rep gov rev \
-    reverend father sister brother vice prime foreign defense defence interior finance \
-    speaker crown ayatollah st saint mister madam madame herr frau monsieur qc sc";
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col",
+    "capt", "lt", "sgt", "sen", "rep", "gov", "rev", "reverend", "father", "sister",
+    "brother", "vice", "prime", "foreign", "defense", "defence", "interior", "finance",
+    "speaker", "crown", "ayatollah", "st", "saint", "mister", "madam", "madame", "herr",
+    "frau", "monsieur", "qc", "sc",
+];
 
 /// Lowercase particles inside names (`Suleiman al-Amr`, `Ursula von der Leyen`).
 pub fn is_name_particle(word: &str) -> bool {
     has(NAME_PARTICLES, word)
 }
 
-const NAME_PARTICLES: &str = "\
-    al el bin ibn van von der den de da di du la le dos das del ben abu ter zu";
+#[rustfmt::skip]
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la",
+    "le", "dos", "das", "del", "ben", "abu", "ter", "zu",
+];
 
 /// Words that mark a capitalised run as something other than a person (`Kim Il Sung
 /// Square`, `Dongguk University`), so the fallback name finder does not treat it as one.
@@ -120,17 +145,22 @@ pub fn is_non_person_head(word: &str) -> bool {
     has(NON_PERSON_HEADS, word)
 }
 
-const NON_PERSON_HEADS: &str = "\
-    square university party council street road avenue ministry department agency \
-    association committee union bank company corporation group house office court news \
-    times post herald gazette journal press television radio airport station stadium \
-    arena hospital school college institute museum church assembly army forces navy \
-    police republic kingdom states nations organisation organization foundation centre \
-    center war day monday tuesday wednesday thursday friday saturday sunday january \
-    february march april may june july august september october november december county \
-    city province region island islands river lake mountain park hall tower towers \
-    bridge cup league club team fc inc ltd corp co sea ocean gulf mausoleum treaty \
-    agreement act bill award prize";
+#[rustfmt::skip]
+const NON_PERSON_HEADS: &[&str] = &[
+    "square", "university", "party", "council", "street", "road", "avenue", "ministry",
+    "department", "agency", "association", "committee", "union", "bank", "company",
+    "corporation", "group", "house", "office", "court", "news", "times", "post", "herald",
+    "gazette", "journal", "press", "television", "radio", "airport", "station", "stadium",
+    "arena", "hospital", "school", "college", "institute", "museum", "church", "assembly",
+    "army", "forces", "navy", "police", "republic", "kingdom", "states", "nations",
+    "organisation", "organization", "foundation", "centre", "center", "war", "day",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "county", "city", "province", "region", "island", "islands",
+    "river", "lake", "mountain", "park", "hall", "tower", "towers", "bridge", "cup",
+    "league", "club", "team", "fc", "inc", "ltd", "corp", "co", "sea", "ocean", "gulf",
+    "mausoleum", "treaty", "agreement", "act", "bill", "award", "prize",
+];
 
 /// Pronouns that can stand for a speaker and be resolved to a person named before.
 pub fn is_speaker_pronoun(word: &str) -> bool {
@@ -143,22 +173,27 @@ pub fn is_skippable(word: &str) -> bool {
     has(SKIPPABLE, word)
 }
 
-const SKIPPABLE: &str = "\
-    also then later has had have would will previously again further repeatedly \
-    reportedly once recently publicly earlier simply just only and but was is were did \
-    does do not never often first finally still even openly bluntly flatly insistently \
-    loudly quietly angrily firmly clearly";
+#[rustfmt::skip]
+const SKIPPABLE: &[&str] = &[
+    "also", "then", "later", "has", "had", "have", "would", "will", "previously", "again",
+    "further", "repeatedly", "reportedly", "once", "recently", "publicly", "earlier",
+    "simply", "just", "only", "and", "but", "was", "is", "were", "did", "does", "do", "not",
+    "never", "often", "first", "finally", "still", "even", "openly", "bluntly", "flatly",
+    "insistently", "loudly", "quietly", "angrily", "firmly", "clearly",
+];
 
 /// Abbreviations whose period does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS
-        .split(' ')
-        .any(|a| a.eq_ignore_ascii_case(word))
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
-const ABBREVIATIONS: &str = "\
-    mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt mt no vs etc inc co corp \
-    ltd rev fig approx dept est jan feb mar apr aug sept sep oct nov dec u.s u.k e.g i.e";
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "sen", "rep", "gov", "lt",
+    "col", "capt", "sgt", "mt", "no", "vs", "etc", "inc", "co", "corp", "ltd", "rev", "fig",
+    "approx", "dept", "est", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    "dec", "u.s", "u.k", "e.g", "i.e",
+];
 
 #[cfg(test)]
 mod tests {
