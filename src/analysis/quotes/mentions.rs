@@ -177,8 +177,8 @@ impl<'a> Mentions<'a> {
                 .any(|(w, roles)| same(w) && roles.iter().any(|r| r == role))
     }
 
-    /// The nearest person before byte `before` introduced with `role`, looking back at
-    /// most `window` paragraphs' worth of names (all of them: roles are stable).
+    /// The nearest person before byte `before` introduced with `role`, however far back:
+    /// a role, unlike a pronoun, stays attached to its person through the article.
     pub fn resolve_role(&self, role: &str, before: usize) -> Option<usize> {
         (0..self.names.len())
             .rev()
