@@ -31,6 +31,23 @@ pub struct Cli {
 pub enum Command {
     /// Print the cleaned text, sections and removed debris of articles as JSON Lines
     Analyze(AnalyzeArgs),
+    /// Score lede's analysis against annotated data (precision, recall, F1)
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Entities: a CoNLL file (token<TAB>tag, IOB2) or a folder of GUM `*.gold.json`
+    Ner {
+        #[arg(value_name = "FILE.conll|DIR")]
+        path: PathBuf,
+    },
+    /// Quotations and their speakers: a folder of GUM `*.gold.json`
+    Quotes {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -98,4 +115,24 @@ fn read_stdin(mode: ParseMode) -> Result<article::Article, String> {
             a
         })
         .map_err(|problem| format!("-: {problem}"))
+}
+
+/// Runs `lede eval`, printing the report table.
+pub fn run_eval(command: &EvalCommand) -> Result<(), String> {
+    match command {
+        EvalCommand::Ner { path } => {
+            let report = if path.is_dir() {
+                crate::analysis::eval::eval_gum(path)?
+            } else {
+                crate::analysis::eval::eval_conll(path)?
+            };
+            print!("{report}");
+            Ok(())
+        }
+        EvalCommand::Quotes { dir } => {
+            let report = crate::analysis::quotes::eval::eval_quotes(dir)?;
+            print!("{report}");
+            Ok(())
+        }
+    }
 }

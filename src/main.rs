@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use lede::analysis::analyze;
 use lede::article::{self, ParseMode};
 use lede::cli::{self, Cli, Command};
 use lede::config::{self, Config};
@@ -21,6 +20,12 @@ fn main() -> ExitCode {
             Ok(false) => ExitCode::FAILURE,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(e) => fail(&format!("writing output: {e}"), 1),
+        };
+    }
+    if let Some(Command::Eval(command)) = &cli.command {
+        return match cli::run_eval(command) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e, 1),
         };
     }
     let config = match config::load(cli.config.as_deref()) {
@@ -47,7 +52,7 @@ fn open_app(config: Config, path: Option<PathBuf>) -> Result<App, String> {
         return Ok(App::with_list(config, ArticleList::new(path, entries)));
     }
     let article = article::load(Path::new(&path), ParseMode::Clean).map_err(|e| e.to_string())?;
-    let analysis = analyze(&article);
+    let analysis = tui::first_look(&article);
     Ok(App::with_article(config, article, analysis))
 }
 

@@ -193,3 +193,27 @@ fn bad_config_exits_2_without_touching_the_terminal() {
     let text = screen.contents();
     assert!(text.contains(&format!("{config}:2:")), "{text}");
 }
+
+#[test]
+fn a_50_megabyte_single_line_opens_at_once_and_quits_cleanly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.txt");
+    let mut text = b"A headline\n\n".to_vec();
+    while text.len() < 50 * 1024 * 1024 {
+        text.extend_from_slice(b"lorem ipsum dolor sit amet consectetur ");
+    }
+    std::fs::write(&path, text).expect("write");
+    let mut s = Session::start(&[&path.to_string_lossy()], 24, 80);
+    // The first frame does not wait for the entity analysis, which runs in the background.
+    s.wait_for("the first frame", |screen| {
+        screen.contents().contains("A headline")
+            && screen.contents_between(23, 0, 23, 80).contains("help")
+    });
+    s.send("G");
+    s.wait_for("the end", |screen| {
+        screen.contents_between(23, 0, 23, 80).contains("100%")
+    });
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(!s.parser.screen().alternate_screen());
+}

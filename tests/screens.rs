@@ -76,3 +76,12 @@ fn list_120x40() {
     let t = draw(&mut app, 120, 40);
     assert_snapshot!(t.backend());
 }
+
+/// The coloured reader: a debug snapshot keeps every cell's style, so a change in what is
+/// marked (entities, quotations) or how shows up here.
+#[test]
+fn coloured_reader_styles_80x24() {
+    let mut app = reader_app(SEED);
+    let t = draw(&mut app, 80, 24);
+    insta::assert_debug_snapshot!(t.backend().buffer());
+}

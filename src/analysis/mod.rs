@@ -3,6 +3,7 @@
 //! Nothing here does I/O or knows about the terminal. Entities and quotations arrive in a
 //! later issue; their layers already exist so the JSON interface is stable.
 
+pub mod entity_groups;
 pub mod eval;
 pub mod heading_signals;
 pub mod ner;

@@ -20,10 +20,33 @@ pub enum Slot {
     HelpKey,
     Message,
     Error,
+    EntityPerson,
+    EntityOrganization,
+    EntityPlace,
+    EntityGroup,
+    EntityDate,
+    /// Events, works, laws, products, times, money, percentages, numbers.
+    EntityOther,
+    Quote,
+    Speaker,
+    /// The mention or quotation `e`/`"` moved to.
+    Focus,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 15] = [
+    /// The slot an entity kind (its JSON name) is coloured with.
+    pub fn for_entity(kind: &str) -> Slot {
+        match kind {
+            "person" => Slot::EntityPerson,
+            "organization" => Slot::EntityOrganization,
+            "place" => Slot::EntityPlace,
+            "group" => Slot::EntityGroup,
+            "date" => Slot::EntityDate,
+            _ => Slot::EntityOther,
+        }
+    }
+
+    pub const ALL: [Slot; 24] = [
         Slot::Headline,
         Slot::Deck,
         Slot::Body,
@@ -39,6 +62,15 @@ impl Slot {
         Slot::HelpKey,
         Slot::Message,
         Slot::Error,
+        Slot::EntityPerson,
+        Slot::EntityOrganization,
+        Slot::EntityPlace,
+        Slot::EntityGroup,
+        Slot::EntityDate,
+        Slot::EntityOther,
+        Slot::Quote,
+        Slot::Speaker,
+        Slot::Focus,
     ];
 
     pub fn name(self) -> &'static str {
@@ -58,6 +90,15 @@ impl Slot {
             Slot::HelpKey => "help_key",
             Slot::Message => "message",
             Slot::Error => "error",
+            Slot::EntityPerson => "entity_person",
+            Slot::EntityOrganization => "entity_organization",
+            Slot::EntityPlace => "entity_place",
+            Slot::EntityGroup => "entity_group",
+            Slot::EntityDate => "entity_date",
+            Slot::EntityOther => "entity_other",
+            Slot::Quote => "quote",
+            Slot::Speaker => "speaker",
+            Slot::Focus => "focus",
         }
     }
 }

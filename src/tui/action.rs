@@ -17,9 +17,19 @@ pub enum Action {
     NextSection,
     PrevSection,
     ToggleContents,
+    PanelContents,
+    PanelEntities,
+    PanelQuotes,
+    /// Show only the paragraphs that mention the selected (or focused) entity.
+    Follow,
     FocusNext,
     /// Show the debris the cleaner removed, dimmed, where it stood.
     ToggleOriginal,
+    ToggleEntities,
+    NextEntity,
+    PrevEntity,
+    NextQuote,
+    PrevQuote,
     /// Open the selected item (library list), jump to it (contents), or follow a link.
     Select,
     Help,
@@ -30,7 +40,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 26] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -42,9 +52,18 @@ impl Action {
         Action::NextSection,
         Action::PrevSection,
         Action::ToggleContents,
+        Action::PanelContents,
+        Action::PanelEntities,
+        Action::PanelQuotes,
         Action::FocusNext,
-        Action::ToggleOriginal,
         Action::Select,
+        Action::ToggleEntities,
+        Action::NextEntity,
+        Action::PrevEntity,
+        Action::NextQuote,
+        Action::PrevQuote,
+        Action::Follow,
+        Action::ToggleOriginal,
         Action::Help,
         Action::Close,
         Action::Quit,
@@ -64,8 +83,17 @@ impl Action {
             Action::NextSection => "next_section",
             Action::PrevSection => "prev_section",
             Action::ToggleContents => "toggle_contents",
+            Action::PanelContents => "panel_contents",
+            Action::PanelEntities => "panel_entities",
+            Action::PanelQuotes => "panel_quotes",
+            Action::Follow => "follow",
             Action::FocusNext => "focus_next",
             Action::ToggleOriginal => "toggle_original",
+            Action::ToggleEntities => "toggle_entities",
+            Action::NextEntity => "next_entity",
+            Action::PrevEntity => "prev_entity",
+            Action::NextQuote => "next_quote",
+            Action::PrevQuote => "prev_quote",
             Action::Select => "select",
             Action::Help => "help",
             Action::Close => "close",
@@ -76,6 +104,35 @@ impl Action {
     /// Looks an action up by its config name.
     pub fn from_name(name: &str) -> Option<Action> {
         Action::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// The help screen's heading this action is listed under.
+    pub fn group(self) -> &'static str {
+        match self {
+            Action::ScrollDown
+            | Action::ScrollUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom => "Moving",
+            Action::NextSection
+            | Action::PrevSection
+            | Action::ToggleContents
+            | Action::PanelContents
+            | Action::PanelEntities
+            | Action::PanelQuotes
+            | Action::FocusNext
+            | Action::Select => "Sections and the side panel",
+            Action::ToggleEntities
+            | Action::NextEntity
+            | Action::PrevEntity
+            | Action::NextQuote
+            | Action::PrevQuote
+            | Action::Follow => "Entities and quotations",
+            Action::ToggleOriginal | Action::Help | Action::Close | Action::Quit => "Other",
+        }
     }
 
     /// One line for the help screen.
@@ -92,8 +149,17 @@ impl Action {
             Action::NextSection => "next section heading",
             Action::PrevSection => "previous section heading",
             Action::ToggleContents => "show/hide the contents panel",
+            Action::PanelContents => "panel: Contents tab (digits: when the panel has focus)",
+            Action::PanelEntities => "panel: Entities tab, grouped by kind",
+            Action::PanelQuotes => "panel: Quotes tab, speaker and first words",
+            Action::Follow => "follow an entity: show only paragraphs naming it",
             Action::FocusNext => "move focus between text and panel",
             Action::ToggleOriginal => "show/hide what cleaning removed (dimmed)",
+            Action::ToggleEntities => "show/hide entity colours",
+            Action::NextEntity => "next entity mention",
+            Action::PrevEntity => "previous entity mention",
+            Action::NextQuote => "next quotation",
+            Action::PrevQuote => "previous quotation",
             Action::Select => "open / jump to the selected item",
             Action::Help => "show/hide this help",
             Action::Close => "close the current view (help, panel, article, list)",

@@ -2,6 +2,7 @@
 //! runtime (`run.rs`) performs the effects (reading files) and feeds the results back.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -14,13 +15,20 @@ use crate::config::keys::KeyPress;
 use super::action::Action;
 use super::article_list::ArticleList;
 use super::input::{Command, KeyInput};
+use super::panel::Tab;
 use super::reader::{Focus, Reader};
 
 /// Work the runtime must do for the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Read and analyse this article, then call [`App::open`] (or [`App::error`]).
+    /// Read this article, then call [`App::open`] (or [`App::error`]).
     Open(PathBuf),
+    /// Run the full analysis (entities, quotations) off the UI thread, then call
+    /// [`App::analysed`] with the same generation.
+    Analyse {
+        generation: u64,
+        article: Arc<Article>,
+    },
 }
 
 /// A one-line message in the status line until the next key.
@@ -43,9 +51,13 @@ pub struct App {
     pub message: Option<Message>,
     /// Screen areas from the last draw, for mouse clicks.
     pub panel_area: Option<Rect>,
-    /// The contents entry on each inner row of the panel, from the last draw.
-    pub panel_rows: Vec<usize>,
+    /// The panel entry on each inner row of the panel (none on headers), from the last draw.
+    pub panel_rows: Vec<Option<usize>>,
     pub list_area: Option<Rect>,
+    /// Work queued for the runtime by state changes (see [`App::take_effects`]).
+    effects: Vec<Effect>,
+    /// Counts article opens, so a late analysis of a closed article is dropped.
+    generation: u64,
     quit: bool,
 }
 
@@ -81,6 +93,8 @@ impl App {
             panel_area: None,
             panel_rows: Vec::new(),
             list_area: None,
+            effects: Vec::new(),
+            generation: 0,
             quit: false,
         }
     }
@@ -89,7 +103,8 @@ impl App {
         self.quit
     }
 
-    /// Shows an article (the result of [`Effect::Open`]).
+    /// Shows an article at once with what is already known of it (at least its sections),
+    /// and queues the rest of the analysis.
     pub fn open(&mut self, article: Article, analysis: Analysis) {
         for w in &article.warnings {
             self.message = Some(Message {
@@ -97,7 +112,27 @@ impl App {
                 is_error: true,
             });
         }
-        self.reader = Some(Reader::new(article, analysis));
+        self.generation += 1;
+        let article = Arc::new(article);
+        self.effects.push(Effect::Analyse {
+            generation: self.generation,
+            article: Arc::clone(&article),
+        });
+        self.reader = Some(Reader::new(article, analysis, self.generation));
+    }
+
+    /// Takes the result of [`Effect::Analyse`]; ignored if that article was closed.
+    pub fn analysed(&mut self, generation: u64, analysis: Analysis) {
+        if let Some(reader) = &mut self.reader
+            && reader.generation == generation
+        {
+            reader.set_analysis(analysis);
+        }
+    }
+
+    /// The effects queued since the last call.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     pub fn error(&mut self, text: String) {
@@ -124,9 +159,14 @@ impl App {
                     return None;
                 }
                 self.message = None;
-                let command = self
-                    .input
-                    .press(&self.config.keymap, KeyPress::from_event(*key))?;
+                // Digits are counts unless the side panel has the focus.
+                let counts = !self
+                    .reader
+                    .as_ref()
+                    .is_some_and(|r| r.panel.is_some() && r.focus == Focus::Panel);
+                let command =
+                    self.input
+                        .press(&self.config.keymap, KeyPress::from_event(*key), counts)?;
                 self.apply(command)
             }
             Event::Mouse(mouse) => {
@@ -214,6 +254,78 @@ impl App {
                 self.sync_panel();
             }
             Action::ToggleContents => reader.toggle_panel(),
+            Action::PanelContents => reader.show_tab(Tab::Contents),
+            Action::PanelEntities => reader.show_tab(Tab::Entities),
+            Action::PanelQuotes => reader.show_tab(Tab::Quotes),
+            Action::Follow => {
+                let target = if in_panel && reader.panel.is_some_and(|p| p.tab == Tab::Entities) {
+                    reader.panel.map(|p| p.selected())
+                } else {
+                    reader.focus_mark.clone().and_then(|m| reader.group_of(&m))
+                };
+                if reader.following.is_some() {
+                    reader.follow(None);
+                    self.info("showing every paragraph");
+                } else if let Some(group) = target.filter(|&g| g < reader.groups.len()) {
+                    reader.follow(Some(group));
+                    let g = &reader.groups[group];
+                    let text = format!("following {} ({} mentions)", g.name, g.mentions.len());
+                    self.info(text);
+                } else {
+                    let panel = self.config.keymap.hint(Action::PanelEntities);
+                    let next = self.config.keymap.hint(Action::NextEntity);
+                    self.info(format!(
+                        "pick an entity first: {next} moves to one, {panel} lists them"
+                    ));
+                }
+            }
+            Action::ToggleEntities => {
+                reader.show_entities = !reader.show_entities;
+                let state = if reader.show_entities {
+                    "shown"
+                } else {
+                    "hidden"
+                };
+                self.info(format!("entity colours {state}"));
+            }
+            Action::NextEntity | Action::PrevEntity | Action::NextQuote | Action::PrevQuote => {
+                let forward = matches!(action, Action::NextEntity | Action::NextQuote);
+                let quotes = matches!(action, Action::NextQuote | Action::PrevQuote);
+                let mut at = reader
+                    .focus_mark
+                    .as_ref()
+                    .map_or_else(|| reader.top_offset(), |m| m.start);
+                if reader.focus_mark.is_none() && !forward {
+                    at = at.saturating_add(1);
+                }
+                let mut found = None;
+                for _ in 0..n.unsigned_abs().max(1) {
+                    let next = if quotes {
+                        reader.marks.next_quote(at, forward)
+                    } else {
+                        reader.marks.next_entity(at, forward)
+                    };
+                    match next {
+                        Some(m) => {
+                            at = m.start;
+                            found = Some(m);
+                        }
+                        None => break,
+                    }
+                }
+                match found {
+                    Some(mark) => reader.focus_on(mark),
+                    None => {
+                        let what = if quotes {
+                            "quotation"
+                        } else {
+                            "entity mention"
+                        };
+                        let way = if forward { "below" } else { "above" };
+                        self.info(format!("no {what} {way}"));
+                    }
+                }
+            }
             Action::ToggleOriginal => {
                 let count = reader.article.removed.len();
                 reader.toggle_original();
@@ -237,13 +349,15 @@ impl App {
                 }
             }
             Action::Select if in_panel => {
-                if let Some(selected) = reader.panel.map(|p| p.selected) {
-                    reader.jump_to_entry(selected);
+                if let Some(panel) = reader.panel {
+                    select_entry(reader, panel.tab, panel.selected());
                 }
             }
             Action::Select => {}
             Action::Close => {
-                if reader.panel.is_some() {
+                if reader.following.is_some() {
+                    reader.follow(None);
+                } else if reader.panel.is_some() {
                     reader.panel = None;
                     reader.focus = Focus::Text;
                 } else if self.list.is_some() {
@@ -260,8 +374,11 @@ impl App {
     fn sync_panel(&mut self) {
         if let Some(reader) = &mut self.reader {
             let current = reader.current_section().map_or(0, |i| i + 1);
-            if let Some(panel) = &mut reader.panel {
-                panel.selected = current;
+            let len = reader.entries();
+            if let Some(panel) = &mut reader.panel
+                && panel.tab == Tab::Contents
+            {
+                panel.select(current, len);
             }
         }
     }
@@ -319,9 +436,11 @@ impl App {
         {
             // The panel's border takes the first row.
             let row = usize::from(at.y.saturating_sub(area.y + 1));
-            if let Some(&entry) = self.panel_rows.get(row) {
-                reader.panel = Some(super::reader::ContentsPanel { selected: entry });
-                reader.jump_to_entry(entry);
+            if let (Some(Some(entry)), Some(mut panel)) = (self.panel_rows.get(row), reader.panel) {
+                let len = reader.entries_of(panel.tab);
+                panel.select(*entry, len);
+                reader.panel = Some(panel);
+                select_entry(reader, panel.tab, *entry);
             }
             return None;
         }
@@ -335,5 +454,36 @@ impl App {
             }
         }
         None
+    }
+}
+
+/// `Enter` on a panel entry: jump to a section, to the next mention of a name (cycling), or
+/// to a quotation.
+fn select_entry(reader: &mut Reader, tab: Tab, entry: usize) {
+    match tab {
+        Tab::Contents => reader.jump_to_entry(entry),
+        Tab::Entities => {
+            let Some(group) = reader.groups.get(entry) else {
+                return;
+            };
+            let after = reader
+                .focus_mark
+                .as_ref()
+                .filter(|m| group.mentions.contains(m))
+                .map(|m| m.start);
+            let next: Option<&std::ops::Range<usize>> = after
+                .and_then(|a| group.mentions.iter().find(|m| m.start > a))
+                .or_else(|| group.mentions.first());
+            let next = next.cloned();
+            if let Some(mark) = next {
+                reader.focus_on(mark);
+            }
+        }
+        Tab::Quotes => {
+            if let Some(quote) = reader.analysis.quotes.get(entry) {
+                let range = quote.range.clone();
+                reader.focus_on(range);
+            }
+        }
     }
 }

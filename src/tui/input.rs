@@ -22,11 +22,12 @@ pub struct Command {
 }
 
 impl KeyInput {
-    /// Feeds one press; returns a command when the presses complete a binding.
-    pub fn press(&mut self, keymap: &Keymap, key: KeyPress) -> Option<Command> {
+    /// Feeds one press; returns a command when the presses complete a binding. With
+    /// `counts`, digits always build a count ("12j"); without, a bound digit is its action.
+    pub fn press(&mut self, keymap: &Keymap, key: KeyPress, counts: bool) -> Option<Command> {
         if self.pending.is_empty()
             && let Some(digit) = count_digit(key, self.count.is_some())
-            && keymap.lookup(&[key]) == KeyMatch::None
+            && (counts || self.count.is_some() || keymap.lookup(&[key]) == KeyMatch::None)
         {
             let count = self
                 .count
@@ -48,7 +49,11 @@ impl KeyInput {
                 // A broken sequence: retry the last press on its own, as vim does.
                 let retry = self.pending.len() > 1;
                 self.reset();
-                if retry { self.press(keymap, key) } else { None }
+                if retry {
+                    self.press(keymap, key, counts)
+                } else {
+                    None
+                }
             }
         }
     }
@@ -94,7 +99,7 @@ mod tests {
     }
 
     fn press(input: &mut KeyInput, map: &Keymap, k: &str) -> Option<Command> {
-        input.press(map, KeyPress::parse(k).expect("key"))
+        input.press(map, KeyPress::parse(k).expect("key"), true)
     }
 
     #[test]
@@ -118,6 +123,31 @@ mod tests {
             Some(Command {
                 action: Action::ScrollDown,
                 count: 12
+            })
+        );
+    }
+
+    #[test]
+    fn bound_digits_act_only_without_counts() {
+        let map = Keymap::from_bindings(vec![
+            (KeySeq::parse("2").expect("key"), Action::PanelEntities),
+            (KeySeq::parse("j").expect("key"), Action::ScrollDown),
+        ]);
+        let mut input = KeyInput::default();
+        let two = KeyPress::parse("2").expect("key");
+        assert_eq!(input.press(&map, two, true), None);
+        assert_eq!(
+            input.press(&map, KeyPress::parse("j").expect("key"), true),
+            Some(Command {
+                action: Action::ScrollDown,
+                count: 2
+            })
+        );
+        assert_eq!(
+            input.press(&map, two, false),
+            Some(Command {
+                action: Action::PanelEntities,
+                count: 1
             })
         );
     }

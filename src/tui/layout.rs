@@ -62,12 +62,18 @@ pub struct RowMap {
 impl RowMap {
     /// Wraps `article` at `width` columns (at least 1).
     pub fn new(article: &Article, analysis: &Analysis, width: u16) -> RowMap {
-        RowMap::build(article, analysis, width, false)
+        RowMap::build(article, analysis, width, false, None)
     }
 
     /// Like [`RowMap::new`]; with `original`, the removed debris is laid out too, each item
-    /// before the block it stood in front of.
-    pub fn build(article: &Article, analysis: &Analysis, width: u16, original: bool) -> RowMap {
+    /// before the block it stood in front of; with `keep`, only the blocks it marks.
+    pub fn build(
+        article: &Article,
+        analysis: &Analysis,
+        width: u16,
+        original: bool,
+        keep: Option<&[bool]>,
+    ) -> RowMap {
         let cols = usize::from(width.max(1));
         let mut rows = Vec::with_capacity(article.body.len() / cols.max(8) + 16);
         wrap_into(&article.title, 0, cols, RowKind::Title, &mut rows);
@@ -91,10 +97,15 @@ impl RowMap {
             .enumerate()
             .filter(|_| original)
             .peekable();
+        let mut first = true;
         for (i, block) in article.blocks.iter().enumerate() {
-            if i > 0 {
+            if keep.is_some_and(|k| !k.get(i).copied().unwrap_or(false)) {
+                continue;
+            }
+            if !first {
                 rows.push(blank(block.range.start));
             }
+            first = false;
             while let Some((n, item)) = removed.next_if(|(_, r)| r.at <= block.range.start) {
                 wrap_into(&item.text, 0, cols, RowKind::Removed(n), &mut rows);
                 removed_at[n] = block.range.start;
@@ -386,7 +397,7 @@ mod tests {
                 at,
             });
         }
-        let map = RowMap::build(&a, &Analysis::default(), 40, true);
+        let map = RowMap::build(&a, &Analysis::default(), 40, true, None);
         let kinds: Vec<RowKind> = map.rows()[map.body_start()..]
             .iter()
             .map(|r| r.kind)
@@ -403,7 +414,7 @@ mod tests {
             .collect();
         assert!(offsets.windows(2).all(|w| w[0] <= w[1]), "{offsets:?}");
         assert_eq!(
-            RowMap::build(&a, &Analysis::default(), 40, false),
+            RowMap::build(&a, &Analysis::default(), 40, false, None),
             RowMap::new(&a, &Analysis::default(), 40)
         );
     }

@@ -6,10 +6,12 @@ pub mod app;
 pub mod article_list;
 pub mod input;
 pub mod layout;
+pub mod marks;
+pub mod panel;
 pub mod reader;
 mod run;
 pub mod views;
 
 pub use app::{App, Effect};
 pub use article_list::{ArticleList, ListEntry};
-pub use run::{perform, run};
+pub use run::{first_look, perform, run};

@@ -1,9 +1,15 @@
 //! Reader state: one open article, its layout, the reading position and the contents panel.
 
+use std::ops::Range;
+use std::sync::Arc;
+
 use crate::analysis::Analysis;
 use crate::article::Article;
 
 use super::layout::RowMap;
+use super::marks::Marks;
+use super::panel::{Panel, Tab};
+use crate::analysis::entity_groups::{self, EntityGroup};
 
 /// Where keyboard focus is in the reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,36 +27,49 @@ enum Anchor {
     Body(usize),
 }
 
-/// The contents panel: entry 0 is the lead (top of the article), entry `i` section `i - 1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ContentsPanel {
-    pub selected: usize,
-}
-
 #[derive(Debug)]
 pub struct Reader {
-    pub article: Article,
+    /// Shared with the analysis running in the background.
+    pub article: Arc<Article>,
     pub analysis: Analysis,
+    /// Entities and quotations as drawn (empty until the background analysis is back).
+    pub marks: Marks,
+    /// Whether entity colours are shown (`x`).
+    pub show_entities: bool,
+    /// The mention or quotation last moved to with `e`/`"`, highlighted.
+    pub focus_mark: Option<Range<usize>>,
+    /// Which open of an article this is, so a late analysis of another one is ignored.
+    pub generation: u64,
     layout: Option<RowMap>,
     top: usize,
     anchor: Anchor,
     height: usize,
-    pub panel: Option<ContentsPanel>,
+    pub panel: Option<Panel>,
+    /// Entity mentions grouped by name, for the Entities tab.
+    pub groups: Vec<EntityGroup>,
+    /// The entity group being followed (`f`): only paragraphs mentioning it are shown.
+    pub following: Option<usize>,
     pub focus: Focus,
     /// Whether removed debris is shown (dimmed) where it stood.
     original: bool,
 }
 
 impl Reader {
-    pub fn new(article: Article, analysis: Analysis) -> Reader {
+    pub fn new(article: Arc<Article>, analysis: Analysis, generation: u64) -> Reader {
         Reader {
+            marks: Marks::new(&analysis),
             article,
             analysis,
+            show_entities: true,
+            focus_mark: None,
+            generation,
             layout: None,
             top: 0,
             anchor: Anchor::Header(0),
             height: 1,
             panel: None,
+            groups: Vec::new(),
+            following: None,
             focus: Focus::Text,
             original: false,
         }
@@ -63,7 +82,30 @@ impl Reader {
         if self.layout.as_ref().is_some_and(|l| l.width() == width) {
             return;
         }
-        let layout = RowMap::build(&self.article, &self.analysis, width, self.original);
+        let keep = self
+            .following
+            .and_then(|g| self.groups.get(g))
+            .map(|group| {
+                // Keep the blocks holding a mention of the followed name.
+                let mut keep = vec![false; self.article.blocks.len()];
+                for m in &group.mentions {
+                    let i = self
+                        .article
+                        .blocks
+                        .partition_point(|b| b.range.end <= m.start);
+                    if let Some(k) = keep.get_mut(i) {
+                        *k = true;
+                    }
+                }
+                keep
+            });
+        let layout = RowMap::build(
+            &self.article,
+            &self.analysis,
+            width,
+            self.original,
+            keep.as_deref(),
+        );
         self.top = match self.anchor {
             Anchor::Header(i) => i.min(layout.body_start()),
             Anchor::Body(offset) => layout.row_of_offset(offset),
@@ -219,6 +261,39 @@ impl Reader {
             .map_or("", |s| &self.article.body[s.heading.clone()])
     }
 
+    /// Takes the full analysis (entities, quotations) when the background work is done.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.marks = Marks::new(&analysis);
+        self.groups = entity_groups::group(&self.article.body, &analysis.entities, &KIND_ORDER);
+        self.following = None;
+        if analysis.sections != self.analysis.sections {
+            self.layout = None;
+        }
+        self.analysis = analysis;
+    }
+
+    /// The body offset of the top row.
+    pub fn top_offset(&self) -> usize {
+        self.layout.as_ref().map_or(0, |l| {
+            if self.top < l.body_start() {
+                0
+            } else {
+                l.offset_of_row(self.top)
+            }
+        })
+    }
+
+    /// Highlights `mark` and scrolls so it is in view (with a little context above).
+    pub fn focus_on(&mut self, mark: Range<usize>) {
+        if let Some(layout) = &self.layout {
+            let row = layout.row_of_offset(mark.start);
+            if row < self.top || row >= self.top + self.height {
+                self.set_top(row.saturating_sub(self.height / 3));
+            }
+        }
+        self.focus_mark = Some(mark);
+    }
+
     pub fn showing_original(&self) -> bool {
         self.original
     }
@@ -229,21 +304,73 @@ impl Reader {
         self.layout = None;
     }
 
+    /// Entries of the panel's current tab.
+    pub fn entries_of(&self, tab: Tab) -> usize {
+        match tab {
+            Tab::Contents => self.entries(),
+            Tab::Entities => self.groups.len(),
+            Tab::Quotes => self.analysis.quotes.len(),
+        }
+    }
+
+    /// `t`: shows the contents, or hides the panel if it shows them already.
     pub fn toggle_panel(&mut self) {
-        if self.panel.take().is_some() {
+        if self.panel.is_some_and(|p| p.tab == Tab::Contents) {
+            self.panel = None;
             self.focus = Focus::Text;
         } else {
-            let selected = self.current_section().map_or(0, |i| i + 1);
-            self.panel = Some(ContentsPanel { selected });
-            self.focus = Focus::Panel;
+            self.show_tab(Tab::Contents);
         }
+    }
+
+    /// Opens the panel on `tab` (keeping each tab's selection) and gives it the focus.
+    pub fn show_tab(&mut self, tab: Tab) {
+        let mut panel = self.panel.unwrap_or(Panel::new(tab));
+        panel.tab = tab;
+        if tab == Tab::Contents {
+            let current = self.current_section().map_or(0, |i| i + 1);
+            panel.select(current, self.entries());
+        }
+        self.panel = Some(panel);
+        self.focus = Focus::Panel;
     }
 
     /// Moves the panel selection by `delta`, clamped.
     pub fn move_selection(&mut self, delta: isize) {
-        let last = self.entries().saturating_sub(1);
-        if let Some(panel) = &mut self.panel {
-            panel.selected = panel.selected.saturating_add_signed(delta).min(last);
+        if let Some(mut panel) = self.panel {
+            let len = self.entries_of(panel.tab);
+            panel.select(panel.selected().saturating_add_signed(delta), len);
+            self.panel = Some(panel);
         }
     }
+
+    /// Follows entity group `group` (only its paragraphs shown), or stops following.
+    pub fn follow(&mut self, group: Option<usize>) {
+        self.following = group;
+        self.layout = None;
+    }
+
+    /// The entity group a body range belongs to.
+    pub fn group_of(&self, mark: &Range<usize>) -> Option<usize> {
+        self.groups
+            .iter()
+            .position(|g| g.mentions.iter().any(|m| m == mark))
+    }
 }
+
+/// The order the Entities tab lists kinds in.
+pub const KIND_ORDER: [&str; 13] = [
+    "person",
+    "organization",
+    "place",
+    "group",
+    "date",
+    "event",
+    "work",
+    "law",
+    "product",
+    "time",
+    "money",
+    "percent",
+    "number",
+];

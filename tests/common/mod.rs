@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{Event, KeyEvent};
-use lede::analysis::analyze;
 use lede::article::{self, ParseMode};
 use lede::config::Config;
 use lede::config::keys::KeySeq;
@@ -19,11 +18,16 @@ pub fn repo_path(rel: &str) -> PathBuf {
 
 pub const SEED: &str = "assets/articles/russia-north-korea-defense-pact.txt";
 
-/// An app reading the article at `rel` (relative to the repo) with the default config.
+/// An app reading the article at `rel` (relative to the repo) with the default config,
+/// its background analysis already done.
 pub fn reader_app(rel: &str) -> App {
     let article = article::load(&repo_path(rel), ParseMode::Clean).expect("article loads");
-    let analysis = analyze(&article);
-    App::with_article(Config::defaults(), article, analysis)
+    let analysis = lede::tui::first_look(&article);
+    let mut app = App::with_article(Config::defaults(), article, analysis);
+    for effect in app.take_effects() {
+        lede::tui::perform(&mut app, effect);
+    }
+    app
 }
 
 /// Presses keys written as in config.toml, separated by spaces ("] ] t").
@@ -31,6 +35,9 @@ pub fn press(app: &mut App, keys: &str) {
     for press in KeySeq::parse(keys).expect("valid keys").0 {
         let event = Event::Key(KeyEvent::new(press.code, press.mods));
         if let Some(effect) = app.handle_event(&event) {
+            lede::tui::perform(app, effect);
+        }
+        for effect in app.take_effects() {
             lede::tui::perform(app, effect);
         }
     }

@@ -1,4 +1,5 @@
-//! The help overlay: every action with its keys, from the keymap itself so it never drifts.
+//! The help overlay: every action with its keys, from the keymap itself so it never drifts,
+//! grouped under headings, then a legend of the entity colours.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -11,19 +12,57 @@ use crate::tui::action::Action;
 /// Draws the overlay scrolled by `scroll` rows; returns the scroll clamped to the content.
 pub fn draw(config: &Config, scroll: usize, frame: &mut Frame, area: Rect) -> usize {
     let theme = &config.theme;
-    let lines = help_lines(config);
-    let keys_width = lines
+    let entries = help_lines(config);
+    let keys_width = entries
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let wanted_width = lines
-        .iter()
-        .map(|(_, d)| keys_width + 3 + d.chars().count())
-        .max()
-        .unwrap_or(0) as u16
-        + 4;
-    let height = (lines.len() as u16 + 4).min(area.height);
+    let mut text: Vec<Line> = Vec::new();
+    let mut group = "";
+    for (action, (keys, desc)) in Action::ALL.into_iter().zip(entries) {
+        if action.group() != group {
+            if !group.is_empty() {
+                text.push(Line::raw(""));
+            }
+            group = action.group();
+            text.push(Line::styled(
+                format!(" {group}"),
+                theme.style(Slot::PanelTitle),
+            ));
+        }
+        text.push(Line::from(vec![
+            Span::styled(format!(" {keys:<keys_width$}"), theme.style(Slot::HelpKey)),
+            Span::raw("  "),
+            Span::styled(desc, theme.style(Slot::Panel)),
+        ]));
+    }
+    text.push(Line::raw(""));
+    text.push(Line::styled(" Colours", theme.style(Slot::PanelTitle)));
+    let legend = [
+        ("person", Slot::EntityPerson),
+        ("organisation", Slot::EntityOrganization),
+        ("place", Slot::EntityPlace),
+        ("group", Slot::EntityGroup),
+        ("date", Slot::EntityDate),
+        ("other", Slot::EntityOther),
+        ("“quotation”", Slot::Quote),
+        ("speaker", Slot::Speaker),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (name, slot) in legend {
+        spans.push(Span::styled(name, theme.style(slot)));
+        spans.push(Span::raw("  "));
+    }
+    text.push(Line::from(spans));
+    text.push(Line::raw(""));
+    text.push(Line::styled(
+        " Ctrl-c always quits. Counts repeat a key: 5j.",
+        theme.style(Slot::Muted),
+    ));
+
+    let wanted_width = text.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
+    let height = (text.len() as u16 + 2).min(area.height);
     let [row] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
@@ -31,31 +70,27 @@ pub fn draw(config: &Config, scroll: usize, frame: &mut Frame, area: Rect) -> us
         .flex(Flex::Center)
         .areas(row);
     let inner_height = usize::from(popup.height.saturating_sub(2));
-    let max_scroll = (lines.len() + 2).saturating_sub(inner_height);
+    let max_scroll = text.len().saturating_sub(inner_height);
     let scroll = scroll.min(max_scroll);
-    let mut text: Vec<Line> = lines
-        .into_iter()
-        .map(|(keys, desc)| {
-            Line::from(vec![
-                Span::styled(format!(" {keys:<keys_width$}"), theme.style(Slot::HelpKey)),
-                Span::raw("  "),
-                Span::styled(desc, theme.style(Slot::Panel)),
-            ])
-        })
-        .collect();
-    text.push(Line::raw(""));
-    text.push(Line::styled(
-        " Ctrl-c always quits. Counts repeat a key: 5j.",
-        theme.style(Slot::Muted),
-    ));
-    let title = format!(
-        " Help: keys ({} closes) ",
-        config.keymap.hint(Action::Close)
-    );
-    let block = Block::default()
+    let close = config.keymap.hint(Action::Close);
+    let title = format!(" Help: keys ({close} closes) ");
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.style(Slot::PanelTitle))
         .title(Span::styled(title, theme.style(Slot::PanelTitle)));
+    if max_scroll > 0 {
+        let down = config.keymap.hint(Action::ScrollDown);
+        let up = config.keymap.hint(Action::ScrollUp);
+        let more = if scroll < max_scroll {
+            "more below"
+        } else {
+            "end"
+        };
+        block = block.title_bottom(Span::styled(
+            format!(" {more} · {down}/{up} scroll "),
+            theme.style(Slot::Muted),
+        ));
+    }
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(text)
@@ -66,7 +101,7 @@ pub fn draw(config: &Config, scroll: usize, frame: &mut Frame, area: Rect) -> us
     scroll
 }
 
-/// `(keys, description)` for every action, in the keymap's order.
+/// `(keys, description)` for every action, in `Action::ALL` order.
 pub fn help_lines(config: &Config) -> Vec<(String, String)> {
     Action::ALL
         .into_iter()

@@ -2,8 +2,11 @@
 //! reader sees except caching the layout for the current size.
 
 mod contents;
+mod entities;
 mod help;
 mod list;
+mod panel;
+mod quotes;
 mod reader;
 mod status;
 
@@ -50,7 +53,7 @@ fn draw_reader_screen(app: &mut App, frame: &mut Frame, area: Rect) {
         reader::draw(reader, &app.config, frame, text_area);
     }
     if let Some(p) = panel_area {
-        app.panel_rows = contents::draw(reader, &app.config, frame, p);
+        app.panel_rows = panel::draw(reader, &app.config, frame, p);
         app.panel_area = Some(p);
     }
 }

@@ -1,12 +1,15 @@
-//! The article text: only the rows on screen are drawn.
+//! The article text: only the rows on screen are drawn, body rows styled by their span
+//! layers (entities, quotations, the focused mark).
 
 use std::borrow::Cow;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 
 use crate::config::{Config, Slot};
 use crate::tui::layout::RowKind;
+use crate::tui::marks::{Layers, styled_runs};
 use crate::tui::reader::Reader;
 
 /// Columns kept free on each side of the text in narrow windows.
@@ -25,6 +28,11 @@ pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect)
     };
     let theme = &config.theme;
     let article = &reader.article;
+    let layers = Layers {
+        marks: &reader.marks,
+        show_entities: reader.show_entities,
+        focus: reader.focus_mark.as_ref(),
+    };
     let buf = frame.buffer_mut();
     let visible = layout
         .rows()
@@ -40,9 +48,19 @@ pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect)
             ),
             RowKind::Rule => ("─".repeat(usize::from(measure)).into(), Slot::Muted),
             RowKind::Blank => continue,
-            RowKind::Body => (article.body[row.range.clone()].into(), Slot::Body),
-            RowKind::Heading => (article.body[row.range.clone()].into(), Slot::Heading),
-            RowKind::Link => (article.body[row.range.clone()].into(), Slot::Link),
+            RowKind::Body | RowKind::Heading | RowKind::Link => {
+                let base = theme.style(match row.kind {
+                    RowKind::Heading => Slot::Heading,
+                    RowKind::Link => Slot::Link,
+                    _ => Slot::Body,
+                });
+                let spans: Vec<Span> = styled_runs(row.range.clone(), base, &layers, theme)
+                    .into_iter()
+                    .map(|(r, style)| Span::styled(printable(article.body[r].into()), style))
+                    .collect();
+                buf.set_line(left, y, &Line::from(spans), measure);
+                continue;
+            }
             RowKind::Removed(n) => (
                 article
                     .removed

@@ -30,6 +30,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             format!(" {heading} · {}%", reader.percent()),
             base,
         ));
+        if let Some(group) = reader.following.and_then(|g| reader.groups.get(g)) {
+            left.push(Span::styled(
+                format!(" · following {}", group.name),
+                theme.style(Slot::StatusAccent),
+            ));
+        }
         if reader.showing_original() {
             left.push(Span::styled(" · original", theme.style(Slot::StatusAccent)));
         }
