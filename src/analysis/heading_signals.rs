@@ -370,10 +370,55 @@ fn veto(text: &str, shape: &Shape) -> Option<Veto> {
         || lower == "advertisement"
         || AGENCIES.contains(&lower.as_str())
         || lower == "getty images"
+        || is_agency_credit(&lower, shape)
     {
         return Some(Veto::Credit);
     }
     None
+}
+
+/// Photo agencies and wires whose names make up credit lines ("EPA/ANSA", "AP Photo/Jane
+/// Doe", "Xinhua via Getty").
+const PHOTO_AGENCIES: [&str; 22] = [
+    "ap",
+    "afp",
+    "epa",
+    "ansa",
+    "reuters",
+    "getty",
+    "xinhua",
+    "shutterstock",
+    "bloomberg",
+    "alamy",
+    "pa",
+    "dpa",
+    "efe",
+    "tass",
+    "sputnik",
+    "anadolu",
+    "yonhap",
+    "kyodo",
+    "ria",
+    "imago",
+    "zuma",
+    "sipa",
+];
+
+/// A short line that names a photo agency and is shaped like a credit: parts joined by
+/// "/" or "via", or nothing but agency names.
+fn is_agency_credit(lower: &str, shape: &Shape) -> bool {
+    if shape.words > 6 {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '/' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let agencies = words
+        .iter()
+        .filter(|w| PHOTO_AGENCIES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .count();
+    agencies > 0 && (lower.contains('/') || lower.contains(" via ") || agencies == words.len())
 }
 
 fn is_byline(lower: &str, shape: &Shape) -> bool {
@@ -459,6 +504,9 @@ mod tests {
             ("© 2024 Northwind Media", Credit),
             ("Advertisement", Credit),
             ("Reuters", Credit),
+            ("EPA/ANSA", Credit),
+            ("AP Photo/Jane Doe", Credit),
+            ("Xinhua via Getty", Credit),
             ("Friday, July 21, 2017", Dateline),
             ("WASHINGTON —", Dateline),
             ("12:45 GMT", Dateline),
