@@ -15,6 +15,7 @@ pub mod cues;
 pub mod eval;
 pub mod mentions;
 pub mod pairing;
+pub mod roles;
 pub mod text;
 
 use std::ops::Range;
