@@ -263,3 +263,56 @@ fn gum_speaker_errors() {
     }
     println!("{e}");
 }
+
+/// The attribution patterns of `tests/fixtures/quotes/patterns.txt` (short passages written
+/// for lede) through the whole analysis: (right, total, failures).
+fn pattern_fixtures() -> (usize, usize, Vec<String>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes/patterns.txt");
+    let text = std::fs::read_to_string(path).expect("patterns fixture");
+    let text: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let (mut right, mut total, mut failures) = (0, 0, Vec::new());
+    for block in text.split("\n---\n") {
+        let (headline, rest) = block.split_once("\n\n").expect("headline, blank line");
+        let body: String = rest
+            .lines()
+            .filter(|l| !l.starts_with("=> "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let a = eval::article_of(headline.trim(), body.trim_end());
+        let analysis = analyze(&a);
+        for exp in rest.lines().filter_map(|l| l.strip_prefix("=> ")) {
+            let (start, want) = exp.split_once(" | ").expect("`=> quote | speaker`");
+            total += 1;
+            let got = analysis
+                .quotes
+                .iter()
+                .find(|q| a.body[q.range.clone()].contains(start))
+                .map(|q| q.speaker_name.clone());
+            let ok = match (&got, want) {
+                (Some(None), "-") => true,
+                (Some(Some(s)), w) => w != "-" && eval::same_name(s, w),
+                _ => false,
+            };
+            if ok {
+                right += 1;
+            } else {
+                failures.push(format!("{headline}: {start:?} got {got:?}, want {want}"));
+            }
+        }
+    }
+    (right, total, failures)
+}
+
+#[test]
+fn pattern_fixtures_speakers() {
+    let (right, total, failures) = pattern_fixtures();
+    for f in &failures {
+        println!("{f}");
+    }
+    println!("pattern fixtures: {right}/{total} speakers right");
+    assert!(right * 100 >= total * 70, "{failures:#?}");
+}
