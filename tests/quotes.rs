@@ -316,3 +316,45 @@ fn pattern_fixtures_speakers() {
     println!("pattern fixtures: {right}/{total} speakers right");
     assert!(right * 100 >= total * 70, "{failures:#?}");
 }
+
+#[test]
+fn pronoun_skips_a_person_of_the_other_gender() {
+    // `he` skips the nearer woman; `she` skips the nearer man (first names, titles).
+    let body = "Mrs Patel met Mr Brandt in Geneva. “There is no deal,” he told reporters.";
+    assert_eq!(
+        speaker_of(body, &["Patel", "Brandt"], "There is"),
+        Some("Brandt".into())
+    );
+    let body = "Margaret Holloway spoke to David Okafor. Okafor praised her record. “I will \
+                not resign,” she said.";
+    assert_eq!(
+        speaker_of(
+            body,
+            &["Margaret Holloway", "David Okafor", "Okafor"],
+            "I will"
+        ),
+        Some("Margaret Holloway".into())
+    );
+}
+
+#[test]
+fn pronoun_prefers_the_subject_and_learns_gender() {
+    // The previous sentence's subject, not the nearer object; then `she` agrees with an
+    // earlier `she` for the same unknown first name.
+    let body = "Rathbun asked for donations to help Montalvo. He described the case as “a \
+                disgrace to the justice system.”";
+    assert_eq!(
+        speaker_of(body, &["Rathbun", "Montalvo"], "a disgrace"),
+        Some("Rathbun".into())
+    );
+    let body = "Ngozi Adichie gave a speech on Monday. She thanked Chidi Obi. Later Adichie \
+                sat beside Obi. “We are not finished,” he said.";
+    assert_eq!(
+        speaker_of(
+            body,
+            &["Ngozi Adichie", "Chidi Obi", "Adichie", "Obi"],
+            "We are"
+        ),
+        Some("Chidi Obi".into())
+    );
+}

@@ -33,8 +33,6 @@ pub struct Speaker {
     pub name: String,
 }
 
-/// How far back (bytes) a pronoun may look for its person.
-const PRONOUN_REACH: usize = 1500;
 /// How many words after a quotation its attribution may start.
 const POST_REACH: usize = 4;
 
@@ -181,7 +179,7 @@ impl<'a> Attributor<'a> {
 
     fn pronoun(&self, k: usize) -> Option<Speaker> {
         let at = self.tokens[k].range.clone();
-        let i = self.mentions.resolve_pronoun(at.start, PRONOUN_REACH)?;
+        let i = self.mentions.pronoun_at(k)?;
         Some(Speaker {
             span: at,
             name: self.mentions.full_name(i),

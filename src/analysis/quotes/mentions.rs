@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cues;
+use super::pronouns;
 use super::roles::{headline_roles, roles_around};
 use super::text::Token;
 use crate::analysis::Entity;
@@ -45,6 +46,8 @@ pub struct Mentions<'a> {
     by_token: Vec<Option<usize>>,
     /// (name words, roles) found in the headline, which is not part of the body.
     title_roles: Vec<(Vec<String>, Vec<String>)>,
+    /// Every `he`/`she` outside quotations: (token, the name it stands for).
+    pronouns: Vec<(usize, Option<usize>)>,
 }
 
 impl<'a> Mentions<'a> {
@@ -97,8 +100,10 @@ impl<'a> Mentions<'a> {
             names,
             by_token,
             title_roles,
+            pronouns: Vec::new(),
         };
         m.share_personhood();
+        m.pronouns = pronouns::resolve_all(body, tokens, &m.names);
         m
     }
 
@@ -187,12 +192,10 @@ impl<'a> Mentions<'a> {
             .find(|&i| self.has_role(i, role))
     }
 
-    /// The nearest person named before byte `before`, at most `max_back` bytes back.
-    pub fn resolve_pronoun(&self, before: usize, max_back: usize) -> Option<usize> {
-        (0..self.names.len()).rev().find(|&i| {
-            let n = &self.names[i];
-            n.person && n.range.end <= before && before - n.range.end <= max_back
-        })
+    /// The person the `he`/`she` at token `tok` stands for (see [`pronouns`]).
+    pub fn pronoun_at(&self, tok: usize) -> Option<usize> {
+        let i = self.pronouns.binary_search_by_key(&tok, |p| p.0).ok()?;
+        self.pronouns[i].1
     }
 
     /// A fallback name that shares its words with a person is a person too (`Shapps`

@@ -13,8 +13,10 @@
 pub mod attribution;
 pub mod cues;
 pub mod eval;
+pub mod gender;
 pub mod mentions;
 pub mod pairing;
+pub mod pronouns;
 pub mod roles;
 pub mod text;
 

@@ -37,6 +37,9 @@ pub fn roles_around(body: &str, tokens: &[Token], toks: Range<usize>) -> Vec<Str
         } else if cues::is_title(&w) {
             // `Mr`, `Dr`: a person, no role.
             add(String::new());
+        } else if !cues::is_role(&w) {
+            // `Mr Brandt in Geneva`: titles stop at the first other word.
+            break;
         }
         seen += 1;
     }
