@@ -24,6 +24,7 @@ use std::ops::Range;
 
 use super::cues;
 use super::mentions::Mentions;
+use super::orgs;
 use super::text::Token;
 
 /// A resolved speaker: the mention in the text and the full name it stands for.
@@ -102,11 +103,33 @@ impl<'a> Attributor<'a> {
     fn mention_ending(&self, end: usize) -> Option<Speaker> {
         let last = end.checked_sub(1)?;
         if let Some(i) = self.mentions.name_ending(end) {
-            return (!self.mentions.names[i].possessive).then(|| self.named(i));
+            let n = &self.mentions.names[i];
+            // `seen by Sky News says`: after a preposition a name is no subject; a place or
+            // a group (`Refugees`) is no speaker.
+            let object = n.toks.start > 0
+                && self
+                    .word(n.toks.start - 1)
+                    .is_some_and(|w| cues::is_preposition(&w));
+            return (!n.possessive && !object && (n.person || n.org || !n.other))
+                .then(|| self.named(i));
         }
         let w = self.word(last)?;
         if cues::is_speaker_pronoun(&w) {
             return self.pronoun(last);
+        }
+        if w == "it" {
+            let at = self.tokens[last].range.clone();
+            let i = orgs::resolve_it(self.mentions, at.start)?;
+            return Some(Speaker {
+                span: at,
+                name: self.mentions.full_name(i),
+            });
+        }
+        if orgs::is_org_noun(&w)
+            && last > 0
+            && matches!(self.word(last - 1).as_deref(), Some("the" | "its"))
+        {
+            return self.org_noun(last - 1..end, &w);
         }
         if cues::is_role(&w) {
             // Walk back over modifiers to the determiner: `the North Korean leader`.
@@ -133,6 +156,9 @@ impl<'a> Attributor<'a> {
         if w == "the" {
             for k in start + 1..(start + 5).min(self.tokens.len()) {
                 let kw = self.word(k)?;
+                if orgs::is_org_noun(&kw) && k == start + 1 {
+                    return self.org_noun(start..k + 1, &kw);
+                }
                 if cues::is_role(&kw) && !self.word(k + 1).is_some_and(|n| cues::is_role(&n)) {
                     return self.role(start..k + 1, &kw);
                 }
@@ -148,7 +174,7 @@ impl<'a> Attributor<'a> {
                 // title is a modifier of the person after it.
                 let titled_next = self.word(name.toks.end).is_some_and(|w| cues::is_title(&w));
                 if !(name.possessive || name.other && titled_next) {
-                    return Some(self.named(i));
+                    return (name.person || name.org || !name.other).then(|| self.named(i));
                 }
                 // `Labour’s Shadow Home Secretary Yvette Cooper`: the owner is not the
                 // speaker; look past it and its titles.
@@ -162,7 +188,12 @@ impl<'a> Attributor<'a> {
                     .filter(|t| t.is_punct('.'))
                     .map(|_| String::new())
             })?;
-            if !(kw.is_empty() || cues::is_title(&kw)) {
+            // A lowercase modifier of a title: `opposition leader Samuel Osei`.
+            let modifier = k + 1 < limit
+                && self.tokens[k].range.start < self.tokens[k].range.end
+                && self.body[self.tokens[k].range.clone()].starts_with(|c: char| c.is_lowercase())
+                && self.word(k + 1).is_some_and(|n| cues::is_title(&n));
+            if !(kw.is_empty() || cues::is_title(&kw) || modifier) {
                 return None;
             }
             k += 1;
@@ -182,6 +213,15 @@ impl<'a> Attributor<'a> {
         let i = self.mentions.pronoun_at(k)?;
         Some(Speaker {
             span: at,
+            name: self.mentions.full_name(i),
+        })
+    }
+
+    fn org_noun(&self, toks: Range<usize>, noun: &str) -> Option<Speaker> {
+        let span = self.tokens[toks.start].range.start..self.tokens[toks.end - 1].range.end;
+        let i = orgs::resolve_noun(self.mentions, noun, span.start)?;
+        Some(Speaker {
+            span,
             name: self.mentions.full_name(i),
         })
     }
@@ -207,6 +247,15 @@ impl<'a> Attributor<'a> {
             return Some(s);
         }
         if j > floor && self.tokens[j - 1].is_punct(',') {
+            // `The governor of the bank, Rafael Duarte, told`: the name closes the subject.
+            if let Some(i) = self.mentions.name_ending(j - 1)
+                && self.mentions.names[i].person
+                && self.mentions.names[i].toks.start > floor
+                && self.mentions.names[i].toks.start > 0
+                && self.tokens[self.mentions.names[i].toks.start - 1].is_punct(',')
+            {
+                return self.mention_ending(j - 1);
+            }
             let stop = j.saturating_sub(20).max(floor);
             let comma = (stop..j - 1)
                 .rev()
@@ -278,8 +327,26 @@ impl<'a> Attributor<'a> {
         (lead_words <= POST_REACH || self.body[s.span.clone()].is_empty()).then_some(s)
     }
 
+    /// `Kim: “Q”` (live blogs, interviews): a paragraph that opens with a name, a colon
+    /// and the quotation.
+    fn colon_label(&self, q: QuoteToks) -> Option<Speaker> {
+        let colon = q.open.checked_sub(1)?;
+        if !self.tokens[colon].is_punct(':') || colon == 0 {
+            return None;
+        }
+        let i = self.mentions.name_ending(colon)?;
+        let start = self.mentions.names[i].toks.start;
+        let opens = start == 0 || self.tokens[start - 1].para != self.tokens[start].para;
+        (opens && self.tokens[start].para == self.tokens[q.open].para)
+            .then(|| self.mention_ending(colon))
+            .flatten()
+    }
+
     /// Pattern 2: the sentence before the quote.
     fn before(&self, q: QuoteToks, floor: usize) -> Option<Speaker> {
+        if let Some(s) = self.colon_label(q) {
+            return Some(s);
+        }
         if let Some(s) = self.according_to(floor, q.open) {
             return Some(s);
         }
@@ -387,7 +454,12 @@ impl<'a> Attributor<'a> {
                 return None;
             }
         }
-        if (prev_start..=prev_end).any(|k| self.tokens[k].quoted) {
+        // Scare quotes are narrative (`She called it “ambitious” and “overdue”:`); a real
+        // quotation has its own speaker.
+        let quoted_words = (prev_start..=prev_end)
+            .filter(|&k| self.tokens[k].quoted && self.tokens[k].is_word())
+            .count();
+        if quoted_words > 2 * super::SHORT_WORDS {
             return None;
         }
         let cue = (prev_start..=prev_end).find(|&k| self.is_cue(k))?;

@@ -182,6 +182,15 @@ const SKIPPABLE: &[&str] = &[
     "insistently", "loudly", "quietly", "angrily", "firmly", "clearly",
 ];
 
+/// Prepositions: a name right after one is not the subject of what follows (`a letter
+/// seen by Sky News says`). Not `with`: `with Boswell stating: “…”`.
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "by" | "to" | "of" | "from" | "for" | "at" | "in" | "on" | "about" | "against"
+    )
+}
+
 /// Abbreviations whose period does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))

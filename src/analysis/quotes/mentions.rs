@@ -32,6 +32,9 @@ pub struct Name {
     pub person: bool,
     /// Some other kind of entity (organisation, place…): a speaker only when adjacent.
     pub other: bool,
+    /// An organisation entity (`KCNA`, `the Foreign Ministry`): a speaker when it is the
+    /// subject of a cue, and what `the ministry` or `it` can stand for.
+    pub org: bool,
     /// Role words it was introduced with (`president`, `minister`), lowercase.
     pub roles: Vec<String>,
     /// Ends in `’s`: `Labour’s Shadow Home Secretary …` is not Labour speaking.
@@ -74,6 +77,7 @@ impl<'a> Mentions<'a> {
                     words: words(body, &tokens[start..end]),
                     person: kind == "person",
                     other: kind != "person",
+                    org: kind == "organization",
                     roles: Vec::new(),
                     possessive: is_possessive(body, &tokens[end - 1]),
                 });
@@ -160,6 +164,7 @@ impl<'a> Mentions<'a> {
         }
         let chosen = best.unwrap_or(short);
         self.body[chosen.range.clone()]
+            .trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '.'))
             .trim_end_matches("’s")
             .trim_end_matches("'s")
             .to_string()
@@ -404,6 +409,7 @@ fn fallback_names(body: &str, tokens: &[Token], covered: &[bool], out: &mut Vec<
             words: ws,
             person: false,
             other: false,
+            org: false,
             roles: Vec::new(),
             possessive: is_possessive(body, &tokens[end - 1]),
         });

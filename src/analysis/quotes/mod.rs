@@ -15,6 +15,7 @@ pub mod cues;
 pub mod eval;
 pub mod gender;
 pub mod mentions;
+pub mod orgs;
 pub mod pairing;
 pub mod pronouns;
 pub mod roles;
@@ -132,6 +133,16 @@ fn inherited(
     let tokens = att.tokens;
     let same_para = tokens[prev.open].para == tokens[q.open].para;
     if same_para && !att.sentence_between(prev.end.saturating_sub(1), q.open) {
+        return Some(speaker);
+    }
+    // `“Q1,” S said. “Q2.”`: the next sentence is the quotation, right after the one that
+    // attributed the previous quotation.
+    let between = &tokens[prev.end..q.open];
+    if same_para
+        && between.iter().filter(|t| t.sentence_end).count() == 1
+        && between.last().is_some_and(|t| t.sentence_end)
+        && between.iter().filter(|t| t.is_word()).count() <= 8
+    {
         return Some(speaker);
     }
     let next_para = tokens[q.open].para == tokens[prev.open].para + 1
