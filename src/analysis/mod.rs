@@ -6,6 +6,7 @@
 pub mod entity_groups;
 pub mod eval;
 pub mod heading_signals;
+pub mod heading_vetoes;
 pub mod ner;
 pub mod quotes;
 pub mod report;
