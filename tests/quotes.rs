@@ -314,7 +314,7 @@ fn pattern_fixtures_speakers() {
         println!("{f}");
     }
     println!("pattern fixtures: {right}/{total} speakers right");
-    assert!(right * 100 >= total * 70, "{failures:#?}");
+    assert!(right * 100 >= total * 90, "{failures:#?}");
 }
 
 #[test]
@@ -357,4 +357,38 @@ fn pronoun_prefers_the_subject_and_learns_gender() {
         ),
         Some("Chidi Obi".into())
     );
+}
+
+#[test]
+fn organisation_speakers_only_as_subjects() {
+    let body = "The envoy was summoned by the Foreign Ministry. “Such statements are \
+                unacceptable,” the ministry said. “We expect an apology,” it added.";
+    let mut ents = persons(body, &[]);
+    let at = body.find("Foreign Ministry").expect("in body");
+    ents.push(Entity {
+        kind: EntityKind::Organization,
+        range: at..at + "Foreign Ministry".len(),
+    });
+    let got = attributed(body, &[]);
+    let a = article(body);
+    let found = quotes::find(&a, &ents);
+    assert_eq!(found[0].speaker_name.as_deref(), Some("Foreign Ministry"));
+    assert_eq!(found[1].speaker_name.as_deref(), Some("Foreign Ministry"));
+    // Without the entity, `the ministry` stays unknown.
+    assert_eq!(got[0].1, None);
+    // A name after a preposition is not the subject of the cue.
+    let body = "A letter seen by Ann Lee says “the policy will change next year.”";
+    assert_eq!(speaker_of(body, &["Ann Lee"], "the policy"), None);
+}
+
+#[test]
+fn colon_labels_and_continued_sentences() {
+    let body = "Chancellor Otto Weiss arrived.\n\nWeiss: “Europe must stand together.”\n\n\
+                Q: “What about gas?”";
+    let got = attributed(body, &["Otto Weiss", "Weiss"]);
+    assert_eq!(got[0].1.as_deref(), Some("Otto Weiss"));
+    assert_eq!(got[1].1, None);
+    let body = "“We have not seen this before,” Jonas Berg said. “Some farms will close.”";
+    let got = attributed(body, &["Jonas Berg"]);
+    assert_eq!(got[1].1.as_deref(), Some("Jonas Berg"));
 }

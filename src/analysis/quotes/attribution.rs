@@ -437,6 +437,19 @@ impl<'a> Attributor<'a> {
             .or_else(|| self.according_to(q.end, post_limit))
     }
 
+    /// Whether `“Q,”` is followed by its own cue verb within a few words (`“Q,” the company
+    /// said`, `“Q,” one worker said`): the text names a speaker, so when it could not be
+    /// resolved the quotation must not inherit one from elsewhere.
+    pub fn has_own_cue(&self, q: QuoteToks, next_open: usize) -> bool {
+        q.comma_close
+            && (q.end
+                ..(q.end + POST_REACH + 1)
+                    .min(next_open)
+                    .min(self.tokens.len()))
+                .take_while(|&k| !self.tokens[k].sentence_end && !self.tokens[k].quoted)
+                .any(|k| self.is_cue(k))
+    }
+
     /// Pattern 4, sentence before: `S said he was alarmed. “Q”` — the previous sentence in
     /// the same paragraph has a cue verb with a subject (and no quotation of its own).
     pub fn previous_sentence(&self, q: QuoteToks) -> Option<Speaker> {

@@ -88,7 +88,7 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
             .map_or(0, |p| p.end);
         let next_open = qtoks.get(i + 1).map_or(tokens.len(), |n| n.open);
         let mut speaker = att.own(q, prev_end, next_open);
-        if speaker.is_none() && !q.short {
+        if speaker.is_none() && !q.short && !att.has_own_cue(q, next_open) {
             speaker = inherited(&att, &qtoks, &speakers, i).or_else(|| att.previous_sentence(q));
         }
         speakers.push(speaker);
