@@ -17,6 +17,9 @@ use lede::analysis::ner::{conll, train};
 /// words or people ("Of", "Mobile", "Florence") cost more than they find.
 const MAX_CITIES: usize = 10_000;
 
+/// Word forms whose score rows are precomputed in the model (the most frequent ones).
+const VOCABULARY: usize = 8192;
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -116,7 +119,7 @@ fn run() -> Result<(), String> {
         cfg.epochs,
         cfg.seed
     );
-    let model = train::train(&examples, gaz, cfg, &mut |epoch, model| {
+    let mut model = train::train(&examples, gaz, cfg, &mut |epoch, model| {
         let r = eval::eval_documents(model, &dev);
         println!(
             "epoch {epoch:>2}: dev F1 person+organization+place {:.3}, all kinds {:.3}  ({:.1}s)",
@@ -125,13 +128,16 @@ fn run() -> Result<(), String> {
             t0.elapsed().as_secs_f64()
         );
     });
+    let vocab = train::vocabulary(&examples, VOCABULARY);
+    model.set_vocabulary(&vocab.iter().map(String::as_str).collect::<Vec<_>>());
     let bytes = model.to_bytes();
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     println!(
-        "wrote {} ({:.1} MB, {} features)",
+        "wrote {} ({:.1} MB, {} features, {} precomputed words)",
         out.display(),
         bytes.len() as f64 / 1e6,
-        model.n_features()
+        model.n_features(),
+        model.n_vocabulary()
     );
     let r = eval::eval_documents(&model, &dev);
     println!("{r}");

@@ -7,18 +7,30 @@
 use super::gazetteer::{self, Gazetteer};
 use super::hash::{finish, hash_bytes, mix};
 
-/// Per-token hashed pieces the window features are built from.
-#[derive(Clone, Copy, Default)]
-struct Base {
-    lower: u64,
-    word: u64,
-    suf3: u64,
-    shape: u64,
+/// Per-token hashed pieces the window features are built from. Everything but `gaz` and
+/// `gaz_pos` depends on the word form alone (see [`Base::of`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Base {
+    pub lower: u64,
+    pub word: u64,
+    pub suf3: u64,
+    pub shape: u64,
     /// Gazetteer category bits of the match covering the token, and its position there.
-    gaz: u8,
-    gaz_pos: u8,
-    title: bool,
+    pub gaz: u8,
+    pub gaz_pos: u8,
+    pub title: bool,
 }
+
+/// The stand-in for a neighbour beyond the sentence edge.
+pub const PAD_BASE: Base = Base {
+    lower: PAD,
+    word: PAD,
+    suf3: PAD,
+    shape: PAD,
+    gaz: 0,
+    gaz_pos: 0,
+    title: false,
+};
 
 /// Reusable buffers, so tagging allocates nothing per sentence once warm.
 #[derive(Default)]
@@ -230,7 +242,7 @@ fn suffix(s: &str, n: usize) -> &str {
 
 /// Whether token `i` starts a sentence (first, or after `.`/`!`/`?`/`:` or an opening quote
 /// at a sentence start).
-fn sentence_initial(words: &[&str], i: usize) -> bool {
+pub fn sentence_initial(words: &[&str], i: usize) -> bool {
     let mut j = i;
     while j > 0 {
         let p = words[j - 1];
@@ -246,9 +258,187 @@ fn sentence_initial(words: &[&str], i: usize) -> bool {
     true
 }
 
+/// Features of a word as the neighbour of the token being tagged, by role: left (`M1`),
+/// right (`P1`), two left (`M2`), two right (`P2`). They depend on the word form alone.
+pub const ROLES: usize = 4;
+/// Most features a word contributes in one role.
+pub const ROLE_FEATURES: usize = 4;
+
+impl Base {
+    /// The word-form pieces of `w` (`gaz` left empty); `lower`/`shape` are scratch buffers
+    /// left holding the normalised lower case and shape.
+    pub fn of(w: &str, lower: &mut String, shape_buf: &mut String) -> Base {
+        normalise(w, lower);
+        shape(w, shape_buf);
+        Base {
+            lower: hash_bytes(1, lower.as_bytes()),
+            word: hash_bytes(3, w.as_bytes()),
+            suf3: hash_bytes(5, suffix(lower, 3).as_bytes()),
+            shape: hash_bytes(2, shape_buf.as_bytes()),
+            gaz: 0,
+            gaz_pos: 0,
+            title: TITLES.contains(&lower.as_str()),
+        }
+    }
+
+    /// The features this word gives the token at `role` distance from it ([`ROLES`]);
+    /// zero marks an unused place.
+    pub fn role_features(&self) -> [[u64; ROLE_FEATURES]; ROLES] {
+        [
+            [
+                feat(t::W_M1, self.word),
+                feat(t::SUF3_M1, self.suf3),
+                feat(t::L_M1, self.lower),
+                feat(t::S_M1, self.shape),
+            ],
+            [
+                feat(t::W_P1, self.word),
+                feat(t::SUF3_P1, self.suf3),
+                feat(t::L_P1, self.lower),
+                feat(t::S_P1, self.shape),
+            ],
+            [feat(t::L_M2, self.lower), 0, 0, 0],
+            [feat(t::L_P2, self.lower), 0, 0, 0],
+        ]
+    }
+}
+
+/// The features of word `w` on its own (its form, shape, affixes), given its [`Base`] and
+/// its normalised lower case.
+pub fn own_features(w: &str, b: &Base, lower: &str, out: &mut Vec<u64>) {
+    out.push(feat(t::BIAS, 0));
+    out.push(feat(t::LOWER, b.lower));
+    out.push(feat(t::WORD, b.word));
+    // Parts of hyphenated words ("Yu-hwan", "Russian-backed"): the runtime keeps them
+    // whole, so their halves are the evidence that generalises.
+    if let Some((first, last)) = lower
+        .split_once('-')
+        .map(|(a, _)| a)
+        .zip(lower.rsplit_once('-').map(|(_, b)| b))
+    {
+        out.push(feat(t::HYPH_FIRST, hash_bytes(1, first.as_bytes())));
+        out.push(feat(t::HYPH_LAST, hash_bytes(1, last.as_bytes())));
+    }
+    out.push(feat(t::SHAPE, b.shape));
+    out.push(feat(t::PRE2, hash_bytes(4, prefix(lower, 2).as_bytes())));
+    out.push(feat(t::PRE3, hash_bytes(4, prefix(lower, 3).as_bytes())));
+    out.push(feat(t::SUF2, hash_bytes(5, suffix(lower, 2).as_bytes())));
+    out.push(feat(t::SUF3, b.suf3));
+    out.push(feat(t::SUF4, hash_bytes(5, suffix(lower, 4).as_bytes())));
+    let len = w.chars().count().min(8) as u64;
+    out.push(feat(t::LEN_SHAPE, mix(len, b.shape)));
+}
+
+/// What the context features of a token depend on besides the word forms: shapes, titles,
+/// gazetteer matches and sentence start. Tokens with equal keys share those features.
+pub fn context_key(m2: &Base, m1: &Base, b0: &Base, p1: &Base, first: bool) -> u64 {
+    let flags = (m1.title as u64)
+        | (m2.title as u64) << 1
+        | (first as u64) << 2
+        | (m1.gaz as u64) << 8
+        | (b0.gaz as u64) << 16
+        | (b0.gaz_pos as u64) << 24
+        | (p1.gaz as u64) << 32;
+    finish(mix(mix(mix(flags, m1.shape), b0.shape), p1.shape))
+}
+
+/// Context features that depend on shapes, titles, gazetteer matches and sentence start
+/// (everything [`context_key`] covers).
+pub fn context_features(
+    m2: &Base,
+    m1: &Base,
+    b0: &Base,
+    p1: &Base,
+    first: bool,
+    out: &mut Vec<u64>,
+) {
+    out.push(feat(t::SS_M1, mix(m1.shape, b0.shape)));
+    out.push(feat(t::SS_P1, mix(b0.shape, p1.shape)));
+    out.push(feat(t::SSS, mix(mix(m1.shape, b0.shape), p1.shape)));
+    for bit in [
+        gazetteer::COUNTRY,
+        gazetteer::CITY,
+        gazetteer::REGION,
+        gazetteer::DEMONYM,
+        gazetteer::FIRST_NAME,
+    ] {
+        if b0.gaz & bit != 0 {
+            out.push(feat(t::GAZ, (bit as u64) << 8 | b0.gaz_pos as u64));
+            out.push(feat(t::GAZ_S0, mix(bit as u64, b0.shape)));
+        }
+        if m1.gaz & bit != 0 {
+            out.push(feat(t::GAZ_M1, bit as u64));
+        }
+        if p1.gaz & bit != 0 {
+            out.push(feat(t::GAZ_P1, bit as u64));
+        }
+    }
+    if m1.title {
+        out.push(feat(t::TITLE_M1, b0.shape));
+    }
+    if m2.title {
+        out.push(feat(t::TITLE_M2, b0.shape));
+    }
+    if first {
+        out.push(feat(t::FIRST_SHAPE, b0.shape));
+    }
+}
+
+/// Word-pair features (looked up per token, never shared).
+pub const PAIR_FEATURES: usize = 4;
+
+/// The word-pair features of a token.
+#[inline]
+pub fn pair_features(m1: &Base, b0: &Base, p1: &Base) -> [u64; PAIR_FEATURES] {
+    [
+        feat(t::LL_M1, mix(m1.lower, b0.lower)),
+        feat(t::LL_P1, mix(b0.lower, p1.lower)),
+        feat(t::LM1_S0, mix(m1.lower, b0.shape)),
+        feat(t::S0_LP1, mix(b0.shape, p1.lower)),
+    ]
+}
+
+/// Spreads gazetteer matches (`(length, category)` per start token, longest first wins)
+/// over the tokens they cover.
+pub fn spread_matches(matches: &[(u8, u8)], base: &mut [Base]) {
+    let mut covered = 0;
+    for i in 0..matches.len() {
+        let (len, cat) = matches[i];
+        if len > 0 && i >= covered {
+            let len = len as usize;
+            for k in 0..len {
+                let pos = if len == 1 {
+                    3
+                } else if k == 0 {
+                    0
+                } else if k + 1 == len {
+                    2
+                } else {
+                    1
+                };
+                base[i + k].gaz = cat;
+                base[i + k].gaz_pos = pos;
+            }
+            covered = i + len;
+        }
+    }
+}
+
+/// The neighbour of `i` at `offset`, or the pad.
+#[inline]
+pub fn neighbour(base: &[Base], i: usize, offset: isize) -> &Base {
+    let j = i as isize + offset;
+    if j < 0 || j as usize >= base.len() {
+        &PAD_BASE
+    } else {
+        &base[j as usize]
+    }
+}
+
 impl Extractor {
     /// The features of every token of `words`: `out[offsets[i]..offsets[i + 1]]` are the
-    /// features of token `i`.
+    /// features of token `i`. This is the reference the trainer uses; the runtime
+    /// ([`super::model::Model::tag`]) computes the same sums with per-document caches.
     pub fn extract(
         &mut self,
         words: &[&str],
@@ -258,132 +448,30 @@ impl Extractor {
     ) {
         out.clear();
         offsets.clear();
-        let n = words.len();
         self.base.clear();
-        self.base.resize(n, Base::default());
+        for w in words {
+            let b = Base::of(w, &mut self.lower, &mut self.shape);
+            self.base.push(b);
+        }
         gaz.matches(words, &mut self.matches);
-        // Spread each gazetteer match over its tokens, longest first wins.
-        let mut covered = 0;
-        for i in 0..n {
-            let (len, cat) = self.matches[i];
-            if len > 0 && i >= covered {
-                let len = len as usize;
-                for k in 0..len {
-                    let pos = if len == 1 {
-                        3
-                    } else if k == 0 {
-                        0
-                    } else if k + 1 == len {
-                        2
-                    } else {
-                        1
-                    };
-                    self.base[i + k].gaz = cat;
-                    self.base[i + k].gaz_pos = pos;
-                }
-                covered = i + len;
-            }
-        }
-        for (i, w) in words.iter().enumerate() {
-            normalise(w, &mut self.lower);
-            shape(w, &mut self.shape);
-            let b = &mut self.base[i];
-            b.lower = hash_bytes(1, self.lower.as_bytes());
-            b.word = hash_bytes(3, w.as_bytes());
-            b.suf3 = hash_bytes(5, suffix(&self.lower, 3).as_bytes());
-            b.shape = hash_bytes(2, self.shape.as_bytes());
-            b.title = TITLES.contains(&self.lower.as_str());
-        }
-        let get = |base: &[Base], i: isize| -> Base {
-            if i < 0 || i as usize >= base.len() {
-                Base {
-                    lower: PAD,
-                    word: PAD,
-                    suf3: PAD,
-                    shape: PAD,
-                    gaz: 0,
-                    gaz_pos: 0,
-                    title: false,
-                }
-            } else {
-                base[i as usize]
-            }
-        };
+        spread_matches(&self.matches, &mut self.base);
         for (i, w) in words.iter().enumerate() {
             offsets.push(out.len() as u32);
-            let ii = i as isize;
-            let b0 = self.base[i];
-            let m1 = get(&self.base, ii - 1);
-            let m2 = get(&self.base, ii - 2);
-            let p1 = get(&self.base, ii + 1);
-            let p2 = get(&self.base, ii + 2);
+            let base = &self.base;
+            let (b0, m1, m2, p1, p2) = (
+                &base[i],
+                neighbour(base, i, -1),
+                neighbour(base, i, -2),
+                neighbour(base, i, 1),
+                neighbour(base, i, 2),
+            );
             normalise(w, &mut self.lower);
-            let lower = self.lower.as_str();
-            out.push(feat(t::BIAS, 0));
-            out.push(feat(t::LOWER, b0.lower));
-            out.push(feat(t::WORD, b0.word));
-            out.push(feat(t::W_M1, m1.word));
-            out.push(feat(t::W_P1, p1.word));
-            out.push(feat(t::SUF3_M1, m1.suf3));
-            out.push(feat(t::SUF3_P1, p1.suf3));
-            // Parts of hyphenated words ("Yu-hwan", "Russian-backed"): the runtime keeps
-            // them whole, so their halves are the evidence that generalises.
-            if let Some((first, last)) = lower
-                .split_once('-')
-                .map(|(a, _)| a)
-                .zip(lower.rsplit_once('-').map(|(_, b)| b))
-            {
-                out.push(feat(t::HYPH_FIRST, hash_bytes(1, first.as_bytes())));
-                out.push(feat(t::HYPH_LAST, hash_bytes(1, last.as_bytes())));
+            own_features(w, b0, &self.lower, out);
+            for (role, nb) in [m1, p1, m2, p2].into_iter().enumerate() {
+                out.extend(nb.role_features()[role].iter().filter(|&&f| f != 0));
             }
-            out.push(feat(t::SHAPE, b0.shape));
-            out.push(feat(t::PRE2, hash_bytes(4, prefix(lower, 2).as_bytes())));
-            out.push(feat(t::PRE3, hash_bytes(4, prefix(lower, 3).as_bytes())));
-            out.push(feat(t::SUF2, hash_bytes(5, suffix(lower, 2).as_bytes())));
-            out.push(feat(t::SUF3, hash_bytes(5, suffix(lower, 3).as_bytes())));
-            out.push(feat(t::SUF4, hash_bytes(5, suffix(lower, 4).as_bytes())));
-            out.push(feat(t::L_M1, m1.lower));
-            out.push(feat(t::L_P1, p1.lower));
-            out.push(feat(t::L_M2, m2.lower));
-            out.push(feat(t::L_P2, p2.lower));
-            out.push(feat(t::S_M1, m1.shape));
-            out.push(feat(t::S_P1, p1.shape));
-            out.push(feat(t::LL_M1, mix(m1.lower, b0.lower)));
-            out.push(feat(t::LL_P1, mix(b0.lower, p1.lower)));
-            out.push(feat(t::SS_M1, mix(m1.shape, b0.shape)));
-            out.push(feat(t::SS_P1, mix(b0.shape, p1.shape)));
-            out.push(feat(t::SSS, mix(mix(m1.shape, b0.shape), p1.shape)));
-            out.push(feat(t::LM1_S0, mix(m1.lower, b0.shape)));
-            out.push(feat(t::S0_LP1, mix(b0.shape, p1.lower)));
-            let len = w.chars().count().min(8) as u64;
-            out.push(feat(t::LEN_SHAPE, mix(len, b0.shape)));
-            for bit in [
-                gazetteer::COUNTRY,
-                gazetteer::CITY,
-                gazetteer::REGION,
-                gazetteer::DEMONYM,
-                gazetteer::FIRST_NAME,
-            ] {
-                if b0.gaz & bit != 0 {
-                    out.push(feat(t::GAZ, (bit as u64) << 8 | b0.gaz_pos as u64));
-                    out.push(feat(t::GAZ_S0, mix(bit as u64, b0.shape)));
-                }
-                if m1.gaz & bit != 0 {
-                    out.push(feat(t::GAZ_M1, bit as u64));
-                }
-                if p1.gaz & bit != 0 {
-                    out.push(feat(t::GAZ_P1, bit as u64));
-                }
-            }
-            if m1.title {
-                out.push(feat(t::TITLE_M1, b0.shape));
-            }
-            if m2.title {
-                out.push(feat(t::TITLE_M2, b0.shape));
-            }
-            if sentence_initial(words, i) {
-                out.push(feat(t::FIRST_SHAPE, b0.shape));
-            }
+            context_features(m2, m1, b0, p1, sentence_initial(words, i), out);
+            out.extend(pair_features(m1, b0, p1));
         }
         offsets.push(out.len() as u32);
     }

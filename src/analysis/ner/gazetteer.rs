@@ -29,7 +29,13 @@ const SEED: u64 = 0x6761_7a65_7474_6565;
 /// The running hash of a token sequence after adding `word`.
 #[inline]
 pub fn extend(h: u64, word: &str) -> u64 {
-    mix(h, hash_bytes(SEED, word.as_bytes()))
+    mix(h, word_hash(word))
+}
+
+/// The hash of one word that [`Gazetteer::matches_hashed`] takes.
+#[inline]
+pub fn word_hash(word: &str) -> u64 {
+    hash_bytes(SEED, word.as_bytes())
 }
 
 impl Gazetteer {
@@ -92,12 +98,21 @@ impl Gazetteer {
 
     /// The longest entry starting at each token: `(length, category bits)`, 0 length if none.
     pub fn matches(&self, words: &[&str], out: &mut Vec<(u8, u8)>) {
+        let hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+        self.matches_hashed(&hashes, out);
+    }
+
+    /// [`Gazetteer::matches`] over the [`word_hash`]es of the words.
+    pub fn matches_hashed(&self, words: &[u64], out: &mut Vec<(u8, u8)>) {
         out.clear();
         out.resize(words.len(), (0, 0));
+        if self.keys.is_empty() {
+            return;
+        }
         for i in 0..words.len() {
             let mut h = SEED;
             for len in 1..=MAX_LEN.min(words.len() - i) {
-                h = extend(h, words[i + len - 1]);
+                h = mix(h, words[i + len - 1]);
                 let f = self.get(h);
                 if f & !PREFIX != 0 {
                     out[i] = (len as u8, f & !PREFIX);

@@ -40,3 +40,27 @@ pub fn finish(h: u64) -> u64 {
     z ^= z >> 31;
     if z == 0 { 1 } else { z }
 }
+
+/// A hasher for keys that are already hashes: the key itself is the hash.
+#[derive(Clone, Copy, Default)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+/// A `HashMap` keyed by precomputed hashes.
+pub type HashedMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::conll::{Document, Label, join_hyphens, spans_to_joined, strip_article};
 use super::features::Extractor;
 use super::gazetteer::Gazetteer;
-use super::model::{Model, viterbi};
+use super::model::{Model, Transitions, viterbi};
 use super::tags::{self, N_TAGS};
 use crate::analysis::EntityKind;
 
@@ -165,8 +165,7 @@ pub fn train(
     let mut p = Params::new(data.hashes.len());
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = cfg.seed.max(1);
-    let (mut scores, mut delta, mut back, mut pred) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut scores, mut delta, mut pred) = (Vec::new(), Vec::new(), Vec::new());
     let mut model = Model::default();
     for epoch in 1..=cfg.epochs {
         shuffle(&mut order, &mut seed);
@@ -186,15 +185,8 @@ pub fn train(
                     }
                 }
             }
-            viterbi(
-                &scores,
-                &p.w[..N_TRANS],
-                &p.w[START..END],
-                &p.w[END..N_DENSE],
-                &mut delta,
-                &mut back,
-                &mut pred,
-            );
+            let tr = Transitions::new(&p.w[..N_TRANS], &p.w[START..END], &p.w[END..N_DENSE]);
+            viterbi(&scores, &tr, &mut delta, &mut pred);
             if pred != ex.tags {
                 let gold = &ex.tags;
                 for i in 0..n {
@@ -250,4 +242,22 @@ fn snapshot(p: &Params, hashes: &[u64], gazetteer: Gazetteer, prune: f32) -> Mod
         dense[END..N_DENSE].to_vec(),
         gazetteer,
     )
+}
+
+/// The `max` most frequent word forms of the training text seen at least twice (ties in
+/// text order), for [`Model::set_vocabulary`].
+pub fn vocabulary(examples: &[Example], max: usize) -> Vec<String> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for w in examples.iter().flat_map(|e| &e.words) {
+        let n = counts.len();
+        counts.entry(w).or_insert((0, n)).0 += 1;
+    }
+    let mut words: Vec<(&str, (usize, usize))> =
+        counts.into_iter().filter(|(_, (n, _))| *n >= 2).collect();
+    words.sort_by_key(|&(_, (n, first))| (std::cmp::Reverse(n), first));
+    words
+        .into_iter()
+        .take(max)
+        .map(|(w, _)| w.to_string())
+        .collect()
 }
