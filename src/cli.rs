@@ -47,6 +47,9 @@ pub enum EvalCommand {
     Quotes {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+        /// Also list every speaker disagreement
+        #[arg(long)]
+        errors: bool,
     },
 }
 
@@ -129,8 +132,13 @@ pub fn run_eval(command: &EvalCommand) -> Result<(), String> {
             print!("{report}");
             Ok(())
         }
-        EvalCommand::Quotes { dir } => {
+        EvalCommand::Quotes { dir, errors } => {
             let report = crate::analysis::quotes::eval::eval_quotes(dir)?;
+            if *errors {
+                for line in &report.speaker_errors {
+                    println!("{line}");
+                }
+            }
             print!("{report}");
             Ok(())
         }

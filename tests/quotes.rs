@@ -251,19 +251,6 @@ fn gum_fixtures_floors() {
     assert!(p >= 0.70, "speaker precision: {e}");
 }
 
-/// The speaker disagreements on the whole GUM news set, for inspection:
-/// `cargo test --release --test quotes -- --ignored --nocapture gum_speaker_errors`.
-#[test]
-#[ignore = "needs ../shared/corpus/gum-news; prints, asserts nothing"]
-fn gum_speaker_errors() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/gum-news");
-    let e = eval::eval_quotes(&dir).expect("GUM evaluates");
-    for line in &e.speaker_errors {
-        println!("{line}");
-    }
-    println!("{e}");
-}
-
 /// The attribution patterns of `tests/fixtures/quotes/patterns.txt` (short passages written
 /// for lede) through the whole analysis: (right, total, failures).
 fn pattern_fixtures() -> (usize, usize, Vec<String>) {
