@@ -67,6 +67,9 @@ fn bench(c: &mut Criterion) {
             for doc in &lines {
                 scratch.clear();
                 for words in doc {
+                    scratch.add_to_document(words);
+                }
+                for words in doc {
                     model.tag(words, &mut scratch, &mut out);
                 }
             }

@@ -129,3 +129,17 @@ fn report_table_lists_kinds_and_totals() {
         assert!(table.contains(needle), "{needle} missing from\n{table}");
     }
 }
+
+#[test]
+fn seed_facility_named_after_a_person_is_a_place_and_possessives_are_trimmed() {
+    let found = seed_entities();
+    assert!(
+        found
+            .iter()
+            .any(|(t, k)| t == "Kim Il Sung Square" && *k == EntityKind::Place),
+        "{found:?}"
+    );
+    for (t, _) in &found {
+        assert!(!t.ends_with("’s") && !t.ends_with("'s"), "{t:?}");
+    }
+}

@@ -7,9 +7,10 @@
 //!   only person / place / organization are scored (`MISC` has no lede kind). A leading
 //!   "the"/"The" is dropped from gold spans (see [`conll::strip_article`]): lede marks names.
 //! - GUM: the body is analysed like any article (lines as blocks). Only GUM's person / place
-//!   / organization mentions are scored, with one normalisation: a leading "the"/"The" is
-//!   dropped from gold mentions ("the United States" → "United States"), because lede marks
-//!   names, not noun phrases. Predicted mentions of other kinds are not scored.
+//!   / organization mentions are scored, with two normalisations, because lede marks names,
+//!   not noun phrases (as CoNLL and OntoNotes do): a leading "the"/"The" and a trailing
+//!   possessive `'s`/`’s` are dropped from gold mentions ("the United States" → "United
+//!   States", "Warhol's" → "Warhol"). Predicted mentions of other kinds are not scored.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -159,9 +160,36 @@ pub fn eval_conll_with(model: &Model, path: &Path) -> Result<EvalReport, String>
 
 /// Evaluates `model` on parsed CoNLL documents.
 pub fn eval_documents(model: &Model, docs: &[conll::Document]) -> EvalReport {
+    let mut report = EvalReport::default();
+    for_each_document(model, docs, &mut |_, gold, pred| report.score(gold, pred));
+    report
+}
+
+/// The mistakes of `model` on CoNLL documents: `(mention text, kind, predicted)` for every
+/// predicted mention not in the gold set (`predicted` true) and every gold mention missed.
+pub fn errors(model: &Model, docs: &[conll::Document]) -> Vec<(String, EntityKind, bool)> {
+    let mut out = Vec::new();
+    for_each_document(model, docs, &mut |words, gold, pred| {
+        let text = |s: usize, e: usize| words[s..e].join(" ");
+        for &(s, e, k) in pred.difference(gold) {
+            out.push((text(s, e), k, true));
+        }
+        for &(s, e, k) in gold.difference(pred) {
+            out.push((text(s, e), k, false));
+        }
+    });
+    out
+}
+
+/// Tags every document and hands its words, gold and predicted mentions (token offsets
+/// into the words) to `f`.
+fn for_each_document(
+    model: &Model,
+    docs: &[conll::Document],
+    f: &mut dyn FnMut(&[&str], &SpanSet, &SpanSet),
+) {
     let only_names = conll::is_conll2003(docs);
     let scored = |k: EntityKind| !only_names || PLACE_ORG_PERSON.contains(&k);
-    let mut report = EvalReport::default();
     for doc in docs {
         // Join hyphens per sentence, then tag the document's sentences as runs of one text.
         let mut words = Vec::new();
@@ -205,9 +233,13 @@ pub fn eval_documents(model: &Model, docs: &[conll::Document]) -> EvalReport {
                 k,
             ));
         }
-        report.score(&gold, &pred);
+        let all: Vec<&str> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| s.words.iter().map(String::as_str))
+            .collect();
+        f(&all, &gold, &pred);
     }
-    report
 }
 
 /// Evaluates the bundled model on the GUM news gold folder.
@@ -228,7 +260,7 @@ pub fn eval_gum_with(model: &Model, dir: &Path) -> Result<EvalReport, String> {
     }
     let mut report = EvalReport {
         title: format!(
-            "{} (GUM news, exact span, leading \"the\" dropped)",
+            "{} (GUM news, exact span, leading \"the\" and trailing 's dropped)",
             dir.display()
         ),
         ..EvalReport::default()
@@ -293,6 +325,12 @@ pub fn read_gum(json_path: &Path) -> Result<(String, SpanSet), String> {
         for det in ["the ", "The "] {
             if mention.starts_with(det) && t - s > det.len() {
                 s += det.len();
+            }
+        }
+        let mut t = t;
+        for clitic in ["'s", "’s"] {
+            if body[s..t].ends_with(clitic) && t - s > clitic.len() {
+                t -= clitic.len();
             }
         }
         gold.insert((s, t, kind));

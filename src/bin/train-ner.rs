@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --bin train-ner [-- --epochs N] [--out PATH]
+//! cargo run --release --bin train-ner -- --errors FILE.conll   # the model's mistakes
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -41,6 +42,23 @@ fn entries(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+fn print_errors(path: &Path) -> Result<(), String> {
+    let docs = conll::parse(&read(path)?)?;
+    let mut counts: std::collections::BTreeMap<(bool, String, String), usize> = Default::default();
+    for (text, kind, predicted) in eval::errors(lede::analysis::ner::bundled(), &docs) {
+        *counts
+            .entry((predicted, kind.as_str().to_string(), text))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for ((predicted, kind, text), n) in rows {
+        let what = if predicted { "wrong" } else { "missed" };
+        println!("{n:>4} {what:<6} {kind:<13} {text}");
+    }
+    Ok(())
+}
+
 fn run() -> Result<(), String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut cfg = train::Config::default();
@@ -55,6 +73,11 @@ fn run() -> Result<(), String> {
                     .ok_or("--epochs needs a number")?
             }
             "--out" => out = PathBuf::from(args.next().ok_or("--out needs a path")?),
+            "--errors" => {
+                // Not training: the bundled model's most frequent mistakes on a CoNLL file.
+                let path = PathBuf::from(args.next().ok_or("--errors needs a CoNLL file")?);
+                return print_errors(&path);
+            }
             _ => return Err(format!("unknown argument `{a}`")),
         }
     }

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use super::is_capitalised;
 use crate::analysis::EntityKind;
-use crate::analysis::tokenize::Token;
+use crate::analysis::tokenize::{Token, TokenKind};
 
 type Span = (Range<usize>, EntityKind);
 
@@ -70,6 +70,128 @@ const NOT_ALIASES: &[&str] = &[
     "Le",
     "Bin",
 ];
+
+/// Last words that make a name a place (a facility) rather than a person: "Kim Il Sung
+/// Square" is named after a person but is not one.
+const PLACE_HEADS: &[&str] = &[
+    "Square",
+    "Street",
+    "St.",
+    "Avenue",
+    "Ave.",
+    "Road",
+    "Boulevard",
+    "Bridge",
+    "Airport",
+    "Stadium",
+    "Arena",
+    "Park",
+    "Palace",
+    "Mausoleum",
+    "Tower",
+    "Station",
+    "Hall",
+    "Center",
+    "Centre",
+    "Memorial",
+    "Cathedral",
+    "Church",
+    "Mosque",
+    "Temple",
+    "Monument",
+    "Highway",
+    "Canal",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Mountains",
+    "River",
+    "Lake",
+    "Valley",
+    "County",
+    "Province",
+    "District",
+];
+
+/// Last words that make a name an organization rather than a person.
+const ORGANIZATION_HEADS: &[&str] = &[
+    "University",
+    "College",
+    "School",
+    "Institute",
+    "Foundation",
+    "Party",
+    "Company",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Ltd.",
+    "Ltd",
+    "Co.",
+    "Group",
+    "Association",
+    "Council",
+    "Committee",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Bank",
+    "Club",
+    "Hospital",
+    "Museum",
+    "Society",
+    "Fund",
+    "Trust",
+    "Commission",
+    "Union",
+    "League",
+    "Federation",
+    "Academy",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Press",
+    "Times",
+    "News",
+    "Network",
+    "Organization",
+    "Organisation",
+];
+
+/// Last words of a named document: a treaty or law, whatever the tagger called it.
+const LAW_HEADS: &[&str] = &[
+    "Agreement",
+    "Treaty",
+    "Accord",
+    "Accords",
+    "Act",
+    "Protocol",
+    "Charter",
+    "Constitution",
+    "Amendment",
+];
+
+/// Rule 0, before the others: a "person" whose last word is a place or organization head
+/// noun is that place or organization; a name ending in a document head noun ("…
+/// Partnership Agreement") is a law; a mention never ends with a clitic (`North Korea’s`
+/// is the place `North Korea`).
+pub fn fix_heads(text: &str, tokens: &[Token], spans: &mut [Span]) {
+    for (r, k) in spans.iter_mut() {
+        while r.len() > 1 && tokens[r.end - 1].kind == TokenKind::Clitic {
+            r.end -= 1;
+        }
+        let last = &text[tokens[r.end - 1].range.clone()];
+        if r.len() >= 2 && is_name_kind(*k) && LAW_HEADS.contains(&last) {
+            *k = EntityKind::Law;
+        } else if *k == EntityKind::Person && r.len() >= 2 {
+            if PLACE_HEADS.contains(&last) {
+                *k = EntityKind::Place;
+            } else if ORGANIZATION_HEADS.contains(&last) {
+                *k = EntityKind::Organization;
+            }
+        }
+    }
+}
 
 /// Applies the three rules above; returns spans sorted by position, never overlapping.
 pub fn harmonise(

@@ -5,7 +5,65 @@
 //! features only mix those hashes, which keeps extraction cheap.
 
 use super::gazetteer::{self, Gazetteer};
-use super::hash::{finish, hash_bytes, mix};
+use super::hash::{HashedMap, finish, hash_bytes, mix};
+
+/// Document evidence about capitalised words: a sentence-initial "Defense" that the article
+/// writes "defense" elsewhere is a common word; one it writes capitalised mid-sentence is a
+/// name. Filled from every sentence of the document before tagging.
+#[derive(Clone, Debug, Default)]
+pub struct DocInfo {
+    /// Lower-case hashes of words written lower-case somewhere.
+    lower: HashedMap<()>,
+    /// Word hashes of capitalised words written mid-sentence somewhere.
+    cap_mid: HashedMap<()>,
+    lower_buf: String,
+}
+
+/// [`DocInfo::flags`] bits.
+pub const DOC_LOWER_ELSEWHERE: u8 = 1;
+pub const DOC_CAPITALISED_MID_SENTENCE: u8 = 2;
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl DocInfo {
+    /// Forgets everything (a new document).
+    pub fn clear(&mut self) {
+        self.lower.clear();
+        self.cap_mid.clear();
+    }
+
+    /// Adds one sentence (or block) of the document.
+    pub fn add(&mut self, words: &[&str]) {
+        for (i, w) in words.iter().enumerate() {
+            let Some(c) = w.chars().next() else { continue };
+            if c.is_lowercase() {
+                normalise(w, &mut self.lower_buf);
+                self.lower
+                    .insert(hash_bytes(1, self.lower_buf.as_bytes()), ());
+            } else if c.is_uppercase() && !sentence_initial(words, i) {
+                self.cap_mid.insert(hash_bytes(3, w.as_bytes()), ());
+            }
+        }
+    }
+
+    /// The evidence bits for word `w` with pieces `b` (0 unless `w` is capitalised).
+    pub fn flags(&self, w: &str, b: &Base) -> u8 {
+        if !starts_upper(w) {
+            return 0;
+        }
+        let mut f = 0;
+        if self.lower.contains_key(&b.lower) {
+            f |= DOC_LOWER_ELSEWHERE;
+        }
+        if self.cap_mid.contains_key(&b.word) {
+            f |= DOC_CAPITALISED_MID_SENTENCE;
+        }
+        // Capitalised at all: tells "no evidence" apart from "not capitalised".
+        f | 4
+    }
+}
 
 /// Per-token hashed pieces the window features are built from. Everything but `gaz` and
 /// `gaz_pos` depends on the word form alone (see [`Base::of`]).
@@ -19,6 +77,8 @@ pub struct Base {
     pub gaz: u8,
     pub gaz_pos: u8,
     pub title: bool,
+    /// What the rest of the document says about this capitalised word ([`DocInfo`]).
+    pub doc: u8,
 }
 
 /// The stand-in for a neighbour beyond the sentence edge.
@@ -30,6 +90,7 @@ pub const PAD_BASE: Base = Base {
     gaz: 0,
     gaz_pos: 0,
     title: false,
+    doc: 0,
 };
 
 /// Reusable buffers, so tagging allocates nothing per sentence once warm.
@@ -175,6 +236,8 @@ mod t {
     pub const SUF3_P1: u64 = 34;
     pub const HYPH_FIRST: u64 = 35;
     pub const HYPH_LAST: u64 = 36;
+    pub const DOC: u64 = 37;
+    pub const DOC_S0: u64 = 38;
 }
 
 const PAD: u64 = 0x5AD5_AD5A_D5AD_5AD5;
@@ -278,6 +341,7 @@ impl Base {
             gaz: 0,
             gaz_pos: 0,
             title: TITLES.contains(&lower.as_str()),
+            doc: 0,
         }
     }
 
@@ -338,7 +402,8 @@ pub fn context_key(m2: &Base, m1: &Base, b0: &Base, p1: &Base, first: bool) -> u
         | (m1.gaz as u64) << 8
         | (b0.gaz as u64) << 16
         | (b0.gaz_pos as u64) << 24
-        | (p1.gaz as u64) << 32;
+        | (p1.gaz as u64) << 32
+        | (b0.doc as u64) << 40;
     finish(mix(mix(mix(flags, m1.shape), b0.shape), p1.shape))
 }
 
@@ -381,6 +446,11 @@ pub fn context_features(
     }
     if first {
         out.push(feat(t::FIRST_SHAPE, b0.shape));
+    }
+    if b0.doc != 0 {
+        let d = b0.doc as u64 | (first as u64) << 4;
+        out.push(feat(t::DOC, d));
+        out.push(feat(t::DOC_S0, mix(d, b0.shape)));
     }
 }
 
@@ -443,6 +513,7 @@ impl Extractor {
         &mut self,
         words: &[&str],
         gaz: &Gazetteer,
+        doc: &DocInfo,
         out: &mut Vec<u64>,
         offsets: &mut Vec<u32>,
     ) {
@@ -450,7 +521,8 @@ impl Extractor {
         offsets.clear();
         self.base.clear();
         for w in words {
-            let b = Base::of(w, &mut self.lower, &mut self.shape);
+            let mut b = Base::of(w, &mut self.lower, &mut self.shape);
+            b.doc = doc.flags(w, &b);
             self.base.push(b);
         }
         gaz.matches(words, &mut self.matches);
@@ -501,8 +573,9 @@ mod tests {
         let mut x = Extractor::default();
         let (mut a, mut oa) = (Vec::new(), Vec::new());
         let (mut b, mut ob) = (Vec::new(), Vec::new());
-        x.extract(&["In", "North", "Korea", "."], &gaz, &mut a, &mut oa);
-        x.extract(&["In", "North", "Korea", "."], &gaz, &mut b, &mut ob);
+        let doc = DocInfo::default();
+        x.extract(&["In", "North", "Korea", "."], &gaz, &doc, &mut a, &mut oa);
+        x.extract(&["In", "North", "Korea", "."], &gaz, &doc, &mut b, &mut ob);
         assert_eq!(a, b);
         assert_eq!(oa.len(), 5);
         assert!(sentence_initial(&["In"], 0));

@@ -90,11 +90,21 @@ pub fn tag_document(
     let mut scratch = Scratch::default();
     let mut tagged = Vec::new();
     let mut spans = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    for run in runs {
-        words.clear();
-        words.extend(tokens[run.clone()].iter().map(|t| &text[t.range.clone()]));
-        model.tag(&words, &mut scratch, &mut tagged);
+    let word_runs: Vec<Vec<&str>> = runs
+        .iter()
+        .map(|run| {
+            tokens[run.clone()]
+                .iter()
+                .map(|t| &text[t.range.clone()])
+                .collect()
+        })
+        .collect();
+    // Document evidence first (how each capitalised word is written elsewhere), then tags.
+    for words in &word_runs {
+        scratch.add_to_document(words);
+    }
+    for (run, words) in runs.iter().zip(&word_runs) {
+        model.tag(words, &mut scratch, &mut tagged);
         for (mut r, kind) in tags::decode(&tagged) {
             // Names, not noun phrases: never start a mention with the article.
             if r.len() > 1 && matches!(words[r.start], "the" | "The") {
@@ -103,6 +113,7 @@ pub fn tag_document(
             spans.push((run.start + r.start..run.start + r.end, kind));
         }
     }
+    document::fix_heads(text, tokens, &mut spans);
     document::harmonise(text, tokens, spans, &|w| {
         gaz.word(w) & (gazetteer::COUNTRY | gazetteer::CITY) != 0
     })

@@ -19,8 +19,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::{
-    Base, PAD_BASE, PAIR_FEATURES, ROLES, context_features, context_key, neighbour, own_features,
-    pair_features, sentence_initial, spread_matches,
+    Base, DocInfo, PAD_BASE, PAIR_FEATURES, ROLES, context_features, context_key, neighbour,
+    own_features, pair_features, sentence_initial, spread_matches,
 };
 use super::gazetteer::{self, Gazetteer};
 use super::hash::{HashedMap, hash_bytes};
@@ -106,6 +106,7 @@ pub struct Scratch {
     matches: Vec<(u8, u8)>,
     scores: Vec<f32>,
     delta: Vec<f32>,
+    doc: DocInfo,
 }
 
 /// Distinct words kept per scratch before the caches start over.
@@ -113,9 +114,16 @@ const MAX_CACHED_WORDS: usize = 1 << 16;
 const WORD_ROWS: usize = 1 + ROLES;
 
 impl Scratch {
-    /// Forgets the cached scores (e.g. between documents).
+    /// Forgets the cached scores and the document (call between documents).
     pub fn clear(&mut self) {
         self.model = 0;
+        self.doc.clear();
+    }
+
+    /// Adds a sentence (or block) to the current document's evidence ([`DocInfo`]). Add
+    /// them all before tagging the first: a word's evidence is fixed when first tagged.
+    pub fn add_to_document(&mut self, words: &[&str]) {
+        self.doc.add(words);
     }
 }
 
@@ -440,7 +448,8 @@ impl Model {
             return id;
         }
         let id = s.word_base.len() as u32;
-        let b = Base::of(w, &mut s.lower, &mut s.shape);
+        let mut b = Base::of(w, &mut s.lower, &mut s.shape);
+        b.doc = s.doc.flags(w, &b);
         if let Some(&v) = self.vocab.get(&key) {
             const ROW: usize = N_TAGS * WORD_ROWS;
             let v = v as usize;
@@ -783,7 +792,8 @@ mod tests {
     /// Scores the plain way: every feature of every token looked up in the table.
     fn reference_scores(m: &Model, words: &[&str]) -> Vec<f32> {
         let (mut feats, mut offs) = (Vec::new(), Vec::new());
-        Extractor::default().extract(words, &m.gazetteer, &mut feats, &mut offs);
+        let doc = DocInfo::default();
+        Extractor::default().extract(words, &m.gazetteer, &doc, &mut feats, &mut offs);
         let mut scores = vec![0.0; words.len() * N_TAGS];
         for i in 0..words.len() {
             for &f in &feats[offs[i] as usize..offs[i + 1] as usize] {

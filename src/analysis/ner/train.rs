@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use super::conll::{Document, Label, join_hyphens, spans_to_joined, strip_article};
-use super::features::Extractor;
+use std::sync::Arc;
+
+use super::features::{DocInfo, Extractor};
 use super::gazetteer::Gazetteer;
 use super::model::{Model, Transitions, viterbi};
 use super::tags::{self, N_TAGS};
@@ -15,7 +17,14 @@ use crate::analysis::EntityKind;
 pub struct Example {
     pub words: Vec<String>,
     pub tags: Vec<u8>,
+    /// The evidence of the example's document (shared by its sentences).
+    pub doc: Arc<DocInfo>,
 }
+
+/// Documents longer than this many sentences (the VOA file has no document breaks) are
+/// read as pseudo-documents of [`PSEUDO_DOCUMENT`] consecutive sentences, about an article.
+const LONG_DOCUMENT: usize = 200;
+const PSEUDO_DOCUMENT: usize = 30;
 
 /// Training settings.
 #[derive(Clone, Copy, Debug)]
@@ -39,9 +48,36 @@ impl Default for Config {
 /// Training examples from CoNLL documents: hyphens re-joined, unscored types dropped.
 pub fn examples(docs: &[Document]) -> Vec<Example> {
     let mut out = Vec::new();
-    for s in docs.iter().flat_map(|d| &d.sentences) {
-        let (words, map) = join_hyphens(&s.words);
-        let mut spans: Vec<(std::ops::Range<usize>, EntityKind)> = spans_to_joined(&s.spans, &map)
+    let chunk = |d: &Document| {
+        if d.sentences.len() > LONG_DOCUMENT {
+            PSEUDO_DOCUMENT
+        } else {
+            d.sentences.len().max(1)
+        }
+    };
+    for part in docs.iter().flat_map(|d| d.sentences.chunks(chunk(d))) {
+        let joined: Vec<_> = part.iter().map(|s| join_hyphens(&s.words)).collect();
+        let mut info = DocInfo::default();
+        for (words, _) in &joined {
+            info.add(&words.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        let info = Arc::new(info);
+        for (s, (words, map)) in part.iter().zip(joined) {
+            push_example(s, words, &map, &info, &mut out);
+        }
+    }
+    out
+}
+
+fn push_example(
+    s: &super::conll::Sentence,
+    words: Vec<String>,
+    map: &[std::ops::Range<usize>],
+    doc: &Arc<DocInfo>,
+    out: &mut Vec<Example>,
+) {
+    {
+        let mut spans: Vec<(std::ops::Range<usize>, EntityKind)> = spans_to_joined(&s.spans, map)
             .into_iter()
             .filter_map(|(r, l)| match l {
                 Label::Kind(k) => Some((r, k)),
@@ -50,9 +86,12 @@ pub fn examples(docs: &[Document]) -> Vec<Example> {
             .collect();
         strip_article(&words, &mut spans);
         let tags = tags::encode(words.len(), &spans);
-        out.push(Example { words, tags });
+        out.push(Example {
+            words,
+            tags,
+            doc: Arc::clone(doc),
+        });
     }
-    out
 }
 
 const N_TRANS: usize = N_TAGS * N_TAGS;
@@ -124,7 +163,7 @@ fn intern(examples: &[Example], gaz: &Gazetteer) -> Interned {
     let (mut feats, mut offs) = (Vec::new(), Vec::new());
     for ex in examples {
         let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-        x.extract(&words, gaz, &mut feats, &mut offs);
+        x.extract(&words, gaz, &ex.doc, &mut feats, &mut offs);
         let base = fids.len() as u32;
         offsets.push(offs.iter().map(|&o| base + o).collect());
         for &f in &feats {
