@@ -2,7 +2,7 @@
 //! `assets/models/ner.bin`. Deterministic: the same checkout gives the same file.
 //!
 //! ```text
-//! cargo run --release --bin train-ner [-- --epochs N] [--out PATH]
+//! cargo run --release --bin train-ner [-- --epochs N] [--min-count N] [--out PATH]
 //! cargo run --release --bin train-ner -- --errors FILE.conll   # the model's mistakes
 //! ```
 
@@ -71,6 +71,12 @@ fn run() -> Result<(), String> {
                     .next()
                     .and_then(|v| v.parse().ok())
                     .ok_or("--epochs needs a number")?
+            }
+            "--min-count" => {
+                cfg.min_count = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--min-count needs a number")?
             }
             "--out" => out = PathBuf::from(args.next().ok_or("--out needs a path")?),
             "--errors" => {
