@@ -99,7 +99,7 @@ fn bundled_model_loads_and_is_not_empty() {
 
 #[test]
 fn wikinews_dev_fixture_f1_floor() {
-    // Achieved 0.850 (person+organization+place) and 0.844 (all kinds) with the committed model.
+    // Achieved 0.842 (person+organization+place) and 0.846 (all kinds) with the committed model.
     let r = eval::eval_conll(&fixture("wikinews-dev-10.conll")).expect("eval");
     assert!(r.names().f1() >= 0.80, "{r}");
     assert!(r.overall().f1() >= 0.80, "{r}");
@@ -107,10 +107,11 @@ fn wikinews_dev_fixture_f1_floor() {
 
 #[test]
 fn gum_fixture_f1_floor() {
-    // Achieved 0.500 (person+organization+place, exact span) with the committed model.
+    // Achieved 0.591 (person+organization+place, exact span, leading "the" and trailing 's
+    // dropped from gold) and 0.686 (person) with the committed model.
     let r = eval::eval_gum(&fixture("gum")).expect("eval");
-    assert!(r.names().f1() >= 0.45, "{r}");
-    assert!(r.kind(EntityKind::Person).f1() >= 0.50, "{r}");
+    assert!(r.names().f1() >= 0.54, "{r}");
+    assert!(r.kind(EntityKind::Person).f1() >= 0.62, "{r}");
 }
 
 #[test]

@@ -224,13 +224,32 @@ pub fn harmonise(
             }
         }
     }
-    // 2. Aliases from multi-token person names.
+    // 2. Aliases from multi-token person names. Not a word the document also writes in
+    // lower case ("Cup", "League": a common word in a mis-tagged span), not a head noun,
+    // not a known place or nationality ("Dutch").
+    let lower_words: std::collections::HashSet<String> = tokens
+        .iter()
+        .map(|t| &text[t.range.clone()])
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_lowercase)
+        .collect();
+    let common = |w: &str| {
+        lower_words.contains(&w.to_lowercase())
+            || PLACE_HEADS.contains(&w)
+            || ORGANIZATION_HEADS.contains(&w)
+            || LAW_HEADS.contains(&w)
+            || is_place(w)
+    };
     let mut aliases: HashMap<&str, ()> = HashMap::new();
     for (r, k) in &spans {
         if *k == EntityKind::Person && r.len() >= 2 {
             for t in &tokens[r.clone()] {
                 let w = &text[t.range.clone()];
-                if is_capitalised(text, t) && w.chars().count() >= 2 && !NOT_ALIASES.contains(&w) {
+                if is_capitalised(text, t)
+                    && w.chars().count() >= 2
+                    && !NOT_ALIASES.contains(&w)
+                    && !common(w)
+                {
                     aliases.insert(w, ());
                 }
             }

@@ -115,7 +115,9 @@ pub fn tag_document(
     }
     document::fix_heads(text, tokens, &mut spans);
     document::harmonise(text, tokens, spans, &|w| {
-        gaz.word(w) & (gazetteer::COUNTRY | gazetteer::CITY) != 0
+        gaz.word(w)
+            & (gazetteer::COUNTRY | gazetteer::CITY | gazetteer::REGION | gazetteer::DEMONYM)
+            != 0
     })
 }
 
