@@ -3,6 +3,11 @@
 //! Weights are sparse: each feature hash maps (open addressing, linear probing) to a short
 //! run of `(tag, weight)` pairs, weights quantized to `i16` with one scale. The file is the
 //! arrays written one after another in little-endian, so loading is a handful of copies.
+//! In memory the runs of up to four pairs sit inside the 16-byte table slot itself (with a
+//! 32-bit fingerprint of the key), so most lookups touch one cache line.
+//!
+//! Tagging sums cached rows rather than features: see [`Scratch`] (per-document caches of
+//! word-form and context rows), and decoding works on the BILOU lattice ([`Transitions`]).
 //!
 //! Frequent word forms also have their score rows precomputed (see [`Model::set_vocabulary`]),
 //! so the first sight of a common word in a document costs one lookup, not one per feature.
@@ -38,6 +43,26 @@ struct Slot {
     len: u32,
 }
 
+/// The slot of the lookup table: a 32-bit fingerprint of the feature and, for the ~85% of
+/// features with at most four tags, the `(tag, weight)` pairs themselves, so a lookup reads
+/// one 16-byte slot and nothing else. Unused pairs have tag `0xFF`; a longer run has tag
+/// `LONG` first and its `start` (two halves) and length in `w` (the run is in `entries`).
+#[derive(Clone, Copy, Debug, Default)]
+struct Inline {
+    fp: u32,
+    tags: [u8; 4],
+    w: [i16; 4],
+}
+
+const LONG: u8 = 0xFE;
+
+/// The fingerprint of a key (never 0, which marks an empty slot). The slot index uses the
+/// key's low bits, the fingerprint its high bits.
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    (key >> 32) as u32 | 1
+}
+
 /// A `(tag, weight)` pair packed into one word: tag in the low byte, weight above.
 #[inline]
 fn pack(tag: u8, weight: i16) -> u32 {
@@ -47,6 +72,8 @@ fn pack(tag: u8, weight: i16) -> u32 {
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     scale: f32,
+    /// The lookup table (same positions as `slots`, which keeps the full keys for saving).
+    inline: Vec<Inline>,
     slots: Vec<Slot>,
     entries: Vec<u32>,
     /// `trans[prev * N_TAGS + next]`, already `-inf` where the move is not allowed.
@@ -356,6 +383,7 @@ impl Model {
         }
         let mut m = Model {
             scale,
+            inline: Vec::new(),
             slots,
             entries,
             trans,
@@ -370,6 +398,7 @@ impl Model {
             gazetteer,
         };
         m.mask_transitions();
+        m.build_inline();
         m
     }
 
@@ -394,41 +423,73 @@ impl Model {
         self.slots.iter().filter(|s| s.key != 0).count()
     }
 
-    /// The slot holding feature `key`, if the model knows it.
-    #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
-        let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            let k = self.slots[i].key;
-            if k == key {
-                return Some(i);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Adds the weights stored in `slot` to `scores`.
-    #[inline]
-    fn add(&self, slot: usize, scores: &mut [f32]) {
-        let slot = self.slots[slot];
-        let s = slot.start as usize;
-        for &e in &self.entries[s..s + slot.len as usize] {
-            let w = (e >> 8) as u16 as i16;
-            if let Some(x) = scores.get_mut((e & 0xFF) as usize) {
-                *x += w as f32 * self.scale;
-            }
-        }
+    fn build_inline(&mut self) {
+        self.inline = self
+            .slots
+            .iter()
+            .map(|s| {
+                if s.key == 0 {
+                    return Inline::default();
+                }
+                let mut x = Inline {
+                    fp: fingerprint(s.key),
+                    tags: [0xFF; 4],
+                    w: [0; 4],
+                };
+                let run = &self.entries[s.start as usize..(s.start + s.len) as usize];
+                if run.len() <= 4 {
+                    for (j, &e) in run.iter().enumerate() {
+                        x.tags[j] = e as u8;
+                        x.w[j] = (e >> 8) as u16 as i16;
+                    }
+                } else {
+                    x.tags[0] = LONG;
+                    x.w = [
+                        s.start as u16 as i16,
+                        (s.start >> 16) as u16 as i16,
+                        s.len as u16 as i16,
+                        0,
+                    ];
+                }
+                x
+            })
+            .collect();
     }
 
     /// Adds the weights of feature `key` (if known) to `row`.
     #[inline]
     fn add_feature(&self, key: u64, row: &mut [f32]) {
-        if let Some(slot) = self.find(key) {
-            self.add(slot, row);
+        let mask = self.inline.len().wrapping_sub(1);
+        if mask == usize::MAX {
+            return;
+        }
+        let fp = fingerprint(key);
+        let mut i = key as usize & mask;
+        let x = loop {
+            let x = &self.inline[i];
+            if x.fp == fp {
+                break x;
+            }
+            if x.fp == 0 {
+                return;
+            }
+            i = (i + 1) & mask;
+        };
+        if x.tags[0] == LONG {
+            let start = (x.w[0] as u16 as usize) | (x.w[1] as u16 as usize) << 16;
+            let len = x.w[2] as u16 as usize;
+            for &e in &self.entries[start..start + len] {
+                let w = (e >> 8) as u16 as i16;
+                if let Some(r) = row.get_mut((e & 0xFF) as usize) {
+                    *r += w as f32 * self.scale;
+                }
+            }
+        } else {
+            for (&t, &w) in x.tags.iter().zip(&x.w) {
+                if let Some(r) = row.get_mut(t as usize) {
+                    *r += w as f32 * self.scale;
+                }
+            }
         }
     }
 
@@ -721,6 +782,7 @@ impl Model {
         }
         let mut m = Model {
             scale,
+            inline: Vec::new(),
             slots,
             entries,
             trans,
@@ -738,6 +800,7 @@ impl Model {
             },
         };
         m.mask_transitions();
+        m.build_inline();
         Ok(m)
     }
 }
@@ -801,6 +864,20 @@ mod tests {
             }
         }
         scores
+    }
+
+    #[test]
+    fn inline_table_holds_every_run() {
+        let m = crate::analysis::ner::bundled();
+        for s in m.slots.iter().filter(|s| s.key != 0) {
+            let mut want = vec![0.0f32; N_TAGS];
+            for &e in &m.entries[s.start as usize..(s.start + s.len) as usize] {
+                want[(e & 0xFF) as usize] += ((e >> 8) as u16 as i16) as f32 * m.scale;
+            }
+            let mut got = vec![0.0f32; N_TAGS];
+            m.add_feature(s.key, &mut got);
+            assert_eq!(got, want, "feature {:x}", s.key);
+        }
     }
 
     /// Textbook Viterbi over every allowed pair of tags.
