@@ -5,7 +5,7 @@ mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use lede::analysis::analyze;
+use lede::analysis::sections;
 use lede::article::{ParseMode, parse};
 use lede::config::Config;
 use lede::tui::layout::RowMap;
@@ -18,7 +18,8 @@ const TEN_MB: usize = 10 * 1024 * 1024;
 fn benches(c: &mut Criterion) {
     let text = support::big_article_text(TEN_MB);
     let article = parse(&text, ParseMode::Clean);
-    let analysis = analyze(&article);
+    // Layout needs the sections only; entities are benched in `benches/ner.rs`.
+    let analysis = lede::tui::first_look(&article);
 
     let mut group = c.benchmark_group("10MB");
     group.sample_size(10);
@@ -26,7 +27,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| parse(std::hint::black_box(&text), ParseMode::Clean))
     });
     group.bench_function("sections", |b| {
-        b.iter(|| analyze(std::hint::black_box(&article)))
+        b.iter(|| sections::detect(std::hint::black_box(&article)))
     });
     group.bench_function("layout at 100 columns", |b| {
         b.iter(|| RowMap::new(&article, &analysis, 100))

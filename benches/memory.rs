@@ -4,7 +4,6 @@
 
 mod support;
 
-use lede::analysis::analyze;
 use lede::article::{ParseMode, parse};
 use lede::tui::layout::RowMap;
 
@@ -27,7 +26,7 @@ fn main() {
     let before = peak_kib().unwrap_or(0);
     let article = parse(&text, ParseMode::Clean);
     drop(text);
-    let analysis = analyze(&article);
+    let analysis = lede::analysis::analyze(&article);
     let layout = RowMap::new(&article, &analysis, 100);
     let after = peak_kib().unwrap_or(0);
     let grown = (after.saturating_sub(before)) * 1024;
