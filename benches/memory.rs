@@ -26,12 +26,27 @@ fn main() {
     let before = peak_kib().unwrap_or(0);
     let article = parse(&text, ParseMode::Clean);
     drop(text);
+    // The reader's own share: the text, its sections and its layout.
+    let first = lede::tui::first_look(&article);
+    let layout = RowMap::new(&article, &first, 100);
+    let reader = peak_kib().unwrap_or(0);
+    // Then the background analysis (entities, quotations), which the reader keeps.
     let analysis = lede::analysis::analyze(&article);
-    let layout = RowMap::new(&article, &analysis, 100);
     let after = peak_kib().unwrap_or(0);
+    let reader_grown = reader.saturating_sub(before) * 1024;
+    println!(
+        "memory/10MB reader (text, sections, layout): peak growth {:.1} MB = {:.2}x the article",
+        reader_grown as f64 / 1e6,
+        reader_grown as f64 / text_bytes as f64
+    );
+    println!(
+        "memory/10MB analysis: {} entities, {} quotations",
+        analysis.entities.len(),
+        analysis.quotes.len()
+    );
     let grown = (after.saturating_sub(before)) * 1024;
     println!(
-        "memory/10MB: article {:.1} MB, {} rows, peak growth {:.1} MB = {:.2}x the article",
+        "memory/10MB with analysis: article {:.1} MB, {} rows, peak growth {:.1} MB = {:.2}x the article",
         text_bytes as f64 / 1e6,
         layout.len(),
         grown as f64 / 1e6,

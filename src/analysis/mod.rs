@@ -119,23 +119,102 @@ pub struct Quote {
 }
 
 /// Runs every analysis layer over `article`.
+///
+/// Entities and quotations are found piece by piece: an article longer than
+/// [`PIECE_BYTES`] (rare: book-length dumps, concatenated feeds) is cut between paragraphs
+/// into pieces of about that size, so their working memory stays bounded whatever the
+/// article's length. A normal article is one piece, and the document-level passes see it
+/// whole.
 pub fn analyze(article: &Article) -> Analysis {
-    let entities = entities_of(article);
+    let mut entities = Vec::new();
+    let mut quotes = Vec::new();
+    for piece in pieces(article) {
+        let (e, q) = piece_mentions(article, piece);
+        entities.extend(e);
+        quotes.extend(q);
+    }
     Analysis {
         sections: sections::detect(article),
-        quotes: quotes::find(article, &entities),
+        quotes,
         entities,
     }
 }
 
-/// Entity mentions over the whole body, found block by block (a name never spans blocks),
-/// with the document-level consistency pass seeing the whole article.
-fn entities_of(article: &Article) -> Vec<Entity> {
-    let blocks: Vec<Range<usize>> = article
+/// About how much text one piece of analysis holds.
+pub const PIECE_BYTES: usize = 1 << 18;
+
+/// Consecutive runs of whole blocks (indices into `article.blocks`) of about
+/// [`PIECE_BYTES`] each.
+fn pieces(article: &Article) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    while first < article.blocks.len() {
+        let start = article.blocks[first].range.start;
+        let mut last = first + 1;
+        while last < article.blocks.len() && article.blocks[last].range.end - start <= PIECE_BYTES {
+            last += 1;
+        }
+        out.push(first..last);
+        first = last;
+    }
+    out
+}
+
+/// Entities and quotations of one piece, with offsets into the whole body.
+fn piece_mentions(article: &Article, piece: Range<usize>) -> (Vec<Entity>, Vec<Quote>) {
+    let blocks = &article.blocks[piece];
+    let (Some(first), Some(last)) = (blocks.first(), blocks.last()) else {
+        return (Vec::new(), Vec::new());
+    };
+    let (start, end) = (first.range.start, last.range.end);
+    let whole = start == 0 && end == article.body.len();
+    // A piece is analysed as an article of its own (the headline and deck stay, since
+    // attribution reads titles there); offsets are shifted back afterwards.
+    let owned;
+    let part = if whole {
+        article
+    } else {
+        owned = Article {
+            path: None,
+            title: article.title.clone(),
+            deck: article.deck.clone(),
+            body: article.body[start..end].to_string(),
+            blocks: blocks
+                .iter()
+                .map(|b| article::Block {
+                    kind: b.kind,
+                    range: b.range.start - start..b.range.end - start,
+                })
+                .collect(),
+            removed: Vec::new(),
+            warnings: Vec::new(),
+        };
+        &owned
+    };
+    let paragraphs: Vec<Range<usize>> = part
         .blocks
         .iter()
         .filter(|b| b.kind == article::BlockKind::Paragraph)
         .map(|b| b.range.clone())
         .collect();
-    ner::entities_in_blocks(&article.body, &blocks)
+    let entities = ner::entities_in_blocks(&part.body, &paragraphs);
+    let quotes = quotes::find(part, &entities);
+    let shift = |r: Range<usize>| r.start + start..r.end + start;
+    (
+        entities
+            .into_iter()
+            .map(|e| Entity {
+                range: shift(e.range),
+                ..e
+            })
+            .collect(),
+        quotes
+            .into_iter()
+            .map(|q| Quote {
+                range: shift(q.range),
+                speaker: q.speaker.map(shift),
+                ..q
+            })
+            .collect(),
+    )
 }
