@@ -381,6 +381,19 @@ impl Model {
                 entries.push(pack(t, (w / scale).round().clamp(-32767.0, 32767.0) as i16));
             }
         }
+        Model::assemble(scale, slots, entries, [trans, start, end], gazetteer)
+    }
+
+    /// A model from its weight table, transition scores (`[trans, start, end]`) and
+    /// gazetteer, without precomputed word rows; masks impossible transitions and builds
+    /// the inline lookup table. Both training and loading end here.
+    fn assemble(
+        scale: f32,
+        slots: Vec<Slot>,
+        entries: Vec<u32>,
+        [trans, start, end]: [Vec<f32>; 3],
+        gazetteer: Gazetteer,
+    ) -> Model {
         let mut m = Model {
             scale,
             inline: Vec::new(),
@@ -780,27 +793,15 @@ impl Model {
         if bad_run || entry_tags.iter().any(|&t| t as usize >= N_TAGS) {
             return Err("model weight table is corrupt".into());
         }
-        let mut m = Model {
-            scale,
-            inline: Vec::new(),
-            slots,
-            entries,
-            trans,
-            start,
-            end,
-            lattice: Transitions::default(),
-            vocab: index(&vocab_keys),
-            vocab_keys,
-            vocab_rows,
-            vocab_scale,
-            uid: next_uid(),
-            gazetteer: Gazetteer {
-                keys: gaz_keys,
-                flags: gaz_flags,
-            },
+        let gazetteer = Gazetteer {
+            keys: gaz_keys,
+            flags: gaz_flags,
         };
-        m.mask_transitions();
-        m.build_inline();
+        let mut m = Model::assemble(scale, slots, entries, [trans, start, end], gazetteer);
+        m.vocab = index(&vocab_keys);
+        m.vocab_keys = vocab_keys;
+        m.vocab_rows = vocab_rows;
+        m.vocab_scale = vocab_scale;
         Ok(m)
     }
 }
