@@ -178,6 +178,7 @@ fn piece_mentions(article: &Article, piece: Range<usize>) -> (Vec<Entity>, Vec<Q
             path: None,
             title: article.title.clone(),
             deck: article.deck.clone(),
+            meta: article::Meta::default(),
             body: article.body[start..end].to_string(),
             blocks: blocks
                 .iter()
@@ -194,7 +195,7 @@ fn piece_mentions(article: &Article, piece: Range<usize>) -> (Vec<Entity>, Vec<Q
     let paragraphs: Vec<Range<usize>> = part
         .blocks
         .iter()
-        .filter(|b| b.kind == article::BlockKind::Paragraph)
+        .filter(|b| b.kind != article::BlockKind::Link)
         .map(|b| b.range.clone())
         .collect();
     let entities = ner::entities_in_blocks(&part.body, &paragraphs);

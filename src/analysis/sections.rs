@@ -87,6 +87,9 @@ pub mod weights {
 
 /// Finds the sub-headings of `article`.
 pub fn detect(article: &Article) -> Vec<Section> {
+    if article.blocks.iter().any(|b| b.kind == BlockKind::Heading) {
+        return declared(article);
+    }
     let shapes: Vec<Option<Shape>> = article
         .blocks
         .iter()
@@ -108,6 +111,27 @@ pub fn detect(article: &Article) -> Vec<Section> {
             end: headings
                 .get(n + 1)
                 .map_or(article.body.len(), |&j| article.blocks[j].range.start),
+        })
+        .collect()
+}
+
+/// The headings a structured source declared: its markup is better evidence than any
+/// guess from the text's shape.
+fn declared(article: &Article) -> Vec<Section> {
+    let heads: Vec<&std::ops::Range<usize>> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| &b.range)
+        .collect();
+    heads
+        .iter()
+        .enumerate()
+        .map(|(n, r)| Section {
+            heading: (*r).clone(),
+            end: heads
+                .get(n + 1)
+                .map_or(article.body.len(), |next| next.start),
         })
         .collect()
 }

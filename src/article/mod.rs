@@ -3,8 +3,10 @@
 //! An [`Article`] is produced by an importer (one per format; plain text is the reference)
 //! followed by the cleaner, which removes scraping debris and records what it removed.
 
+pub mod build;
 pub mod clean;
 pub mod decode;
+pub mod import;
 pub mod load;
 pub mod plain;
 
@@ -21,6 +23,8 @@ pub struct Article {
     pub path: Option<PathBuf>,
     pub title: String,
     pub deck: Option<String>,
+    /// What the source said about the article (author, site, URL, date), where known.
+    pub meta: Meta,
     pub body: String,
     /// The body's blocks in text order; they never overlap and never include the `\n\n`.
     pub blocks: Vec<Block>,
@@ -30,8 +34,22 @@ pub struct Article {
     pub warnings: Vec<String>,
 }
 
-/// A block of the body. Headings are not a block kind: they are found by section analysis,
-/// which looks at the whole article.
+/// What a source says about an article besides its text. Plain text files carry none of
+/// it; Markdown front matter, HTML meta tags, JSON fields and feeds do.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub author: Option<String>,
+    /// The site or feed the article comes from ("BBC News").
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// Publication date as ISO 8601 (`2024-06-19` or `2024-06-19T10:00:00Z`), so dates
+    /// sort as text.
+    pub published: Option<String>,
+}
+
+/// A block of the body. In plain text, headings are not a block kind: section analysis
+/// finds them by looking at the whole article. Structured formats (Markdown, HTML) declare
+/// their headings, and those are taken as they are.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
@@ -43,6 +61,8 @@ pub enum BlockKind {
     Paragraph,
     /// A paragraph that is only a URL (e.g. a stripped tweet embed). Never a heading.
     Link,
+    /// A heading the source declared (`## …`, `<h2>`).
+    Heading,
 }
 
 /// A piece of the input the cleaner removed, and why.

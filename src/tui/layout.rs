@@ -117,6 +117,7 @@ impl RowMap {
                     RowKind::Heading
                 }
                 BlockKind::Paragraph => RowKind::Body,
+                BlockKind::Heading => RowKind::Heading,
             };
             let text = &article.body[block.range.clone()];
             wrap_into(text, block.range.start, cols, kind, &mut rows);

@@ -1,0 +1,180 @@
+//! Importers: one module per format, each turning a file's bytes into [`Article`]s.
+//!
+//! A file holds one article (plain text, Markdown, an HTML page) or many (JSON Lines, a
+//! feed, a newsboat cache). Every importer returns [`Item`]s: the article plus a `key`
+//! telling items of one file apart, so the store can give each a stable identity.
+//!
+//! The format is chosen by extension, then by sniffing the first bytes when the extension
+//! says nothing (`.txt` that is really HTML is still read as text: the user named it so).
+
+pub mod feed;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod newsboat;
+
+use std::path::Path;
+
+use super::Article;
+use super::decode::decode;
+use super::load::{LoadError, ParseMode, io_problem, parse};
+
+/// The formats lede reads. The name is stored in the library and shown by `lede list`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+    Feed,
+    Newsboat,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Feed,
+        Format::Newsboat,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Feed => "feed",
+            Format::Newsboat => "newsboat",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
+    /// The format a file's extension names, if it names one.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        if path.file_name().and_then(|n| n.to_str()) == Some("cache.db") {
+            return Some(Format::Newsboat);
+        }
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "json" | "jsonl" | "ndjson" => Format::Json,
+            "rss" | "atom" | "xml" => Format::Feed,
+            _ => return None,
+        })
+    }
+
+    /// The format of a file: its extension, else a look at its first bytes.
+    pub fn detect(path: &Path, head: &[u8]) -> Option<Format> {
+        Format::from_extension(path).or_else(|| sniff(head))
+    }
+}
+
+/// Guesses a format from the start of a file without an informative extension.
+pub fn sniff(head: &[u8]) -> Option<Format> {
+    if head.starts_with(b"SQLite format 3\0") {
+        return Some(Format::Newsboat);
+    }
+    let text = String::from_utf8_lossy(&head[..head.len().min(1024)]);
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let lower = start.get(..start.len().min(256))?.to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        Some(Format::Html)
+    } else if lower.starts_with("<?xml") || lower.starts_with("<rss") || lower.starts_with("<feed")
+    {
+        if lower.contains("<html") {
+            Some(Format::Html)
+        } else {
+            Some(Format::Feed)
+        }
+    } else if lower.starts_with('{') || lower.starts_with('[') {
+        Some(Format::Json)
+    } else if lower.starts_with("---\n") {
+        Some(Format::Markdown)
+    } else {
+        None
+    }
+}
+
+/// One article of a file. `key` is `None` for one-article formats, else what tells the item
+/// apart inside the file (its URL, guid, or position).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub key: Option<String>,
+    pub article: Article,
+}
+
+impl Item {
+    pub fn single(article: Article) -> Item {
+        Item { key: None, article }
+    }
+}
+
+/// Reads every article of `path`. Plain text is the fallback for unknown extensions.
+/// Errors name the file and the problem in one line.
+pub fn import_file(path: &Path, mode: ParseMode) -> Result<(Format, Vec<Item>), LoadError> {
+    let fail = |problem: String| LoadError {
+        path: path.to_path_buf(),
+        problem,
+    };
+    if path.is_dir() {
+        return Err(fail("is a directory".to_string()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(io_problem(&e)))?;
+    let format = Format::detect(path, &bytes).unwrap_or(Format::Text);
+    let mut items = import_bytes(path, &bytes, format, mode).map_err(fail)?;
+    for item in &mut items {
+        item.article.path = Some(path.to_path_buf());
+    }
+    Ok((format, items))
+}
+
+/// Reads the articles of `bytes` in `format` (the newsboat cache is read from `path`).
+pub fn import_bytes(
+    path: &Path,
+    bytes: &[u8],
+    format: Format,
+    mode: ParseMode,
+) -> Result<Vec<Item>, String> {
+    let clean = mode == ParseMode::Clean;
+    if format == Format::Newsboat {
+        return newsboat::read(path, clean);
+    }
+    let decoded = decode(bytes).map_err(|e| e.to_string())?;
+    if decoded.text.trim().is_empty() {
+        return Err("empty file".to_string());
+    }
+    let text = decoded
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&decoded.text);
+    let mut items = match format {
+        Format::Text => vec![Item::single(parse(text, mode))],
+        Format::Markdown => vec![Item::single(markdown::parse(text, clean)?)],
+        Format::Html => vec![Item::single(html::parse(text, clean)?)],
+        Format::Json => json::parse(text, clean)?,
+        Format::Feed => feed::parse(text, clean)?,
+        Format::Newsboat => unreachable_newsboat()?,
+    };
+    if items.is_empty() {
+        return Err(format!("no articles in this {} file", format.as_str()));
+    }
+    for item in &mut items {
+        item.article
+            .warnings
+            .splice(0..0, decoded.warnings.iter().cloned());
+    }
+    Ok(items)
+}
+
+/// Newsboat caches are handled before decoding; kept as an error rather than a panic.
+fn unreachable_newsboat() -> Result<Vec<Item>, String> {
+    Err("a newsboat cache is read from its path".to_string())
+}
