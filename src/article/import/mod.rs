@@ -7,6 +7,7 @@
 //! The format is chosen by extension, then by sniffing the first bytes when the extension
 //! says nothing (`.txt` that is really HTML is still read as text: the user named it so).
 
+pub mod date;
 pub mod feed;
 pub mod html;
 pub mod json;
