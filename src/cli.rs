@@ -6,24 +6,29 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 use crate::analysis::{analyze, report::report};
-use crate::article::{self, ParseMode};
+use crate::article::{self, ParseMode, import};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "lede",
     version,
-    about = "A terminal news reader: read stored articles, jump between sections.",
-    args_conflicts_with_subcommands = true
+    about = "A terminal news reader: read stored articles, jump between sections."
 )]
 pub struct Cli {
     /// Configuration file (default: $XDG_CONFIG_HOME/lede/config.toml)
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// Library database (default: [library] db in the config, else
+    /// $XDG_DATA_HOME/lede/lede.db)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// An article file to read, or a folder to list (default: the bundled articles)
+    /// An article file to read, or a folder to index and list (default: the library, or the
+    /// bundled articles the first time)
     pub path: Option<PathBuf>,
 }
 
@@ -31,6 +36,17 @@ pub struct Cli {
 pub enum Command {
     /// Print the cleaned text, sections and removed debris of articles as JSON Lines
     Analyze(AnalyzeArgs),
+    /// Add files and folders (recursively) to the library, or re-index what changed
+    Add {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the library: id, date, read state, notes, format, headline, source, path
+    List {
+        /// One JSON object per line
+        #[arg(long)]
+        json: bool,
+    },
     /// Score lede's analysis against annotated data (precision, recall, F1)
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -84,16 +100,17 @@ pub fn run_analyze(args: &AnalyzeArgs) -> Result<bool, io::Error> {
     let mut all_ok = true;
     for file in &args.files {
         let loaded = if file.as_os_str() == "-" {
-            read_stdin(mode)
+            read_stdin(mode).map(|a| vec![(file.to_string_lossy().into_owned(), a)])
         } else {
-            article::load(file, mode).map_err(|e| e.to_string())
+            read_file(file, mode)
         };
         match loaded {
-            Ok(article) => {
-                let analysis = analyze(&article);
-                let label = file.to_string_lossy();
-                serde_json::to_writer(&mut out, &report(&label, &article, &analysis))?;
-                out.write_all(b"\n")?;
+            Ok(articles) => {
+                for (label, article) in articles {
+                    let analysis = analyze(&article);
+                    serde_json::to_writer(&mut out, &report(&label, &article, &analysis))?;
+                    out.write_all(b"\n")?;
+                }
             }
             Err(e) => {
                 out.flush()?;
@@ -104,6 +121,27 @@ pub fn run_analyze(args: &AnalyzeArgs) -> Result<bool, io::Error> {
     }
     out.flush()?;
     Ok(all_ok)
+}
+
+/// The articles of one file, each labelled with its path (`path#key` for an item of a feed
+/// or JSON Lines file). `--plain` reads any file as text, verbatim.
+fn read_file(file: &Path, mode: ParseMode) -> Result<Vec<(String, article::Article)>, String> {
+    if mode == ParseMode::Plain {
+        let article = article::load(file, mode).map_err(|e| e.to_string())?;
+        return Ok(vec![(file.to_string_lossy().into_owned(), article)]);
+    }
+    let (_, items) = import::import_file(file, mode).map_err(|e| e.to_string())?;
+    let path = file.to_string_lossy();
+    Ok(items
+        .into_iter()
+        .map(|item| {
+            let label = match &item.key {
+                Some(key) => format!("{path}#{key}"),
+                None => path.to_string(),
+            };
+            (label, item.article)
+        })
+        .collect())
 }
 
 fn read_stdin(mode: ParseMode) -> Result<article::Article, String> {

@@ -14,4 +14,6 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod folder;
+pub mod library;
+pub mod store;
 pub mod tui;

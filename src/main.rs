@@ -10,6 +10,8 @@ use lede::article::{self, ParseMode};
 use lede::cli::{self, Cli, Command};
 use lede::config::{self, Config};
 use lede::folder;
+use lede::library::commands::{run_add, run_list};
+use lede::store::{self, Store};
 use lede::tui::{self, App, ArticleList};
 
 fn main() -> ExitCode {
@@ -32,6 +34,26 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e.to_string(), 2),
     };
+    if let Some(Command::Add { paths }) = &cli.command {
+        let store = match open_store(&cli, &config) {
+            Ok(s) => s,
+            Err(e) => return fail(&e, 1),
+        };
+        return match run_add(&store, paths) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => fail(&e.to_string(), 1),
+        };
+    }
+    if let Some(Command::List { json }) = &cli.command {
+        let store = match open_store(&cli, &config) {
+            Ok(s) => s,
+            Err(e) => return fail(&e, 1),
+        };
+        return match run_list(&store, *json, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e, 1),
+        };
+    }
     let app = match open_app(config, cli.path) {
         Ok(app) => app,
         Err(e) => return fail(&e, 1),
@@ -54,6 +76,16 @@ fn open_app(config: Config, path: Option<PathBuf>) -> Result<App, String> {
     let article = article::load(Path::new(&path), ParseMode::Clean).map_err(|e| e.to_string())?;
     let analysis = tui::first_look(&article);
     Ok(App::with_article(config, article, analysis))
+}
+
+/// The library database: `--db`, else the config's `[library] db`, else the XDG default.
+fn open_store(cli: &Cli, config: &Config) -> Result<Store, String> {
+    let path = cli
+        .db
+        .clone()
+        .or_else(|| config.library.db.clone())
+        .unwrap_or_else(store::default_path);
+    Store::open(&path).map_err(|e| e.to_string())
 }
 
 fn fail(message: &str, code: u8) -> ExitCode {

@@ -19,8 +19,12 @@ use crate::article::{self, Article};
 
 pub use sections::Section;
 
+/// Bump when analysis output changes (model retrained, rules changed): cached analyses
+/// from an older version are then recomputed on open.
+pub const CACHE_VERSION: u32 = 1;
+
 /// Every span layer computed for an article.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Named sections in text order. The text before the first one is the unnamed lead.
     pub sections: Vec<Section>,
@@ -29,14 +33,16 @@ pub struct Analysis {
 }
 
 /// A named-entity mention found by the entity model ([`ner`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub kind: EntityKind,
     pub range: Range<usize>,
 }
 
 /// What an entity mention names. The names in [`EntityKind::as_str`] are the JSON interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EntityKind {
     Person,
     Organization,
@@ -101,7 +107,7 @@ impl EntityKind {
 }
 
 /// A quotation and, when known, its speaker (found by [`quotes::find`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     /// The quotation *with* its quote marks (`“…”`), as GUM and most annotations mark it;
     /// a quotation whose closing mark is missing ends at its paragraph's end, and one that

@@ -93,10 +93,15 @@ pub fn report(path: &str, article: &Article, analysis: &Analysis) -> Value {
         .iter()
         .map(|r| json!({"text": r.text, "reason": r.reason.as_str(), "line": r.line}))
         .collect();
+    let meta = &article.meta;
     json!({
         "path": path,
         "title": article.title,
         "deck": article.deck,
+        "author": meta.author,
+        "source": meta.source,
+        "url": meta.url,
+        "date": meta.published,
         "body": body,
         "sections": sections,
         "entities": entities,

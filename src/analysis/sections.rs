@@ -22,7 +22,7 @@ use super::heading_signals::{Case, Ending, Shape, Veto};
 use crate::article::{Article, BlockKind};
 
 /// A named section: its heading paragraph and the extent of the section.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Byte range of the heading text in the body (a whole block).
     pub heading: Range<usize>,

@@ -36,7 +36,7 @@ pub struct Article {
 
 /// What a source says about an article besides its text. Plain text files carry none of
 /// it; Markdown front matter, HTML meta tags, JSON fields and feeds do.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub author: Option<String>,
     /// The site or feed the article comes from ("BBC News").
@@ -50,13 +50,13 @@ pub struct Meta {
 /// A block of the body. In plain text, headings are not a block kind: section analysis
 /// finds them by looking at the whole article. Structured formats (Markdown, HTML) declare
 /// their headings, and those are taken as they are.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub range: Range<usize>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BlockKind {
     Paragraph,
     /// A paragraph that is only a URL (e.g. a stripped tweet embed). Never a heading.
@@ -66,7 +66,7 @@ pub enum BlockKind {
 }
 
 /// A piece of the input the cleaner removed, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Removed {
     pub text: String,
     pub reason: RemovalReason,
@@ -76,7 +76,7 @@ pub struct Removed {
     pub at: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RemovalReason {
     /// The headline (or headline | deck) repeated at the top of the body.
     RepeatedHeadline,

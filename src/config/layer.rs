@@ -27,6 +27,7 @@ pub(crate) struct Draft {
     width: u16,
     panel_width: u16,
     library_path: Option<PathBuf>,
+    library_db: Option<PathBuf>,
     /// Indexed like `Slot::ALL`; `None` until a layer styles the slot.
     styles: Vec<Option<Style>>,
     keys: KeyDraft,
@@ -40,6 +41,7 @@ impl Draft {
             width: 100,
             panel_width: 34,
             library_path: None,
+            library_db: None,
             styles: vec![None; Slot::ALL.len()],
             keys: KeyDraft::new(),
         }
@@ -84,6 +86,7 @@ impl Draft {
             },
             library: LibraryConfig {
                 path: self.library_path,
+                db: self.library_db,
             },
             theme: Theme::from_styles(styles),
             keymap: self.keys.into_keymap(),
@@ -110,6 +113,10 @@ impl Draft {
                 "path" => {
                     let text = as_str(value, "`path` in [library]")?;
                     self.library_path = expand_home(text, value)?;
+                }
+                "db" => {
+                    let text = as_str(value, "`db` in [library]")?;
+                    self.library_db = expand_home(text, value)?;
                 }
                 other => return Err(unknown_option(key, other, "library")),
             }

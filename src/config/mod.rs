@@ -49,6 +49,8 @@ pub struct ReaderConfig {
 pub struct LibraryConfig {
     /// The folder `lede` opens with no argument (`None`: the bundled articles).
     pub path: Option<PathBuf>,
+    /// The database file (`None`: `$XDG_DATA_HOME/lede/lede.db`).
+    pub db: Option<PathBuf>,
 }
 
 impl Config {

@@ -1,0 +1,376 @@
+//! Articles in the store: writing imported items, reading them back with their cached
+//! analysis and reading position, and listing the library.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{OptionalExtension, params};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+use super::entry::{LibraryEntry, ReadState};
+use super::files::path_text;
+use super::{Result, Store, now};
+use crate::analysis::{self, Analysis};
+use crate::article::import::Item;
+use crate::article::{Article, Block, Meta, Removed};
+
+/// Where the reader was in an article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    /// Byte offset in the body of the text at the top of the screen.
+    pub offset: usize,
+    /// How far through the article, 0–1000 (for the list and status line).
+    pub progress: u16,
+    pub read: ReadState,
+}
+
+/// An article read back from the store.
+#[derive(Clone, Debug)]
+pub struct StoredArticle {
+    pub id: i64,
+    pub article: Article,
+    /// The cached analysis, when it was computed for this text by this version of lede.
+    pub analysis: Option<Analysis>,
+    pub position: Position,
+    pub content_hash: String,
+}
+
+/// The non-text parts of an article, stored as one JSON column.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Structure {
+    blocks: Vec<Block>,
+    removed: Vec<Removed>,
+    warnings: Vec<String>,
+}
+
+/// What an article's text hashes to (xxh3-128 over headline, deck and body), hex.
+pub fn content_hash(article: &Article) -> String {
+    let mut text = String::with_capacity(article.body.len() + article.title.len() + 8);
+    text.push_str(&article.title);
+    text.push('\0');
+    text.push_str(article.deck.as_deref().unwrap_or(""));
+    text.push('\0');
+    text.push_str(&article.body);
+    format!("{:032x}", xxh3_128(text.as_bytes()))
+}
+
+/// The stable public id of the item `key` of the file at `path`.
+pub fn uid(path: &Path, key: Option<&str>) -> String {
+    let mut text = path_text(path);
+    if let Some(key) = key {
+        text.push('\0');
+        text.push_str(key);
+    }
+    format!("{:016x}", xxh3_64(text.as_bytes()))
+}
+
+/// The cache key of an analysis: the text it was computed on and the analyser version.
+fn analysis_key(content_hash: &str) -> String {
+    // The model's size stands in for its identity: a retrained model invalidates the cache
+    // even if nobody bumped the version.
+    format!(
+        "{content_hash}:{}:{}",
+        analysis::CACHE_VERSION,
+        analysis::ner::MODEL_BYTES.len()
+    )
+}
+
+impl Store {
+    /// Writes the items of one file: new ones are added, changed ones updated (their
+    /// analysis cache dropped; position and read state kept), and items the file no longer
+    /// holds are marked missing. Returns how many were added and updated.
+    pub fn put_items(
+        &self,
+        file_id: i64,
+        path: &Path,
+        format: &str,
+        items: &[Item],
+    ) -> Result<(usize, usize)> {
+        let (mut added, mut updated) = (0, 0);
+        let stamp = now();
+        let mut keys = Vec::with_capacity(items.len());
+        for item in items {
+            let a = &item.article;
+            let key = item.key.clone().unwrap_or_default();
+            let hash = content_hash(a);
+            let existing: Option<(i64, String)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT id, content_hash FROM articles WHERE file_id = ?1 AND item_key = ?2",
+                )
+                .and_then(|mut s| {
+                    s.query_row(params![file_id, key], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()
+                })
+                .map_err(|e| self.fail(e))?;
+            keys.push(key.clone());
+            if let Some((_, old)) = &existing
+                && *old == hash
+            {
+                self.conn
+                    .prepare_cached(
+                        "UPDATE articles SET missing = 0 WHERE file_id = ?1 AND item_key = ?2",
+                    )
+                    .and_then(|mut s| s.execute(params![file_id, key]))
+                    .map_err(|e| self.fail(e))?;
+                continue;
+            }
+            let structure = serde_json::to_string(&Structure {
+                blocks: a.blocks.clone(),
+                removed: a.removed.clone(),
+                warnings: a.warnings.clone(),
+            })
+            .map_err(|e| self.fail_text(e.to_string()))?;
+            let words = a.body.split_whitespace().count() as i64;
+            let Meta {
+                author,
+                source,
+                url,
+                published,
+            } = &a.meta;
+            let published = published.clone().or_else(|| date_from_name(path));
+            let result = match existing {
+                Some((id, _)) => {
+                    updated += 1;
+                    self.conn
+                        .prepare_cached(
+                            "UPDATE articles SET format = ?2, title = ?3, deck = ?4, author = ?5,
+                               source = ?6, url = ?7, published = ?8, words = ?9,
+                               content_hash = ?10, body = ?11, structure = ?12, analysis = NULL,
+                               analysis_key = NULL, missing = 0, updated_at = ?13
+                             WHERE id = ?1",
+                        )
+                        .and_then(|mut s| {
+                            s.execute(params![
+                                id, format, a.title, a.deck, author, source, url, published, words,
+                                hash, a.body, structure, stamp
+                            ])
+                        })
+                }
+                None => {
+                    added += 1;
+                    let uid = uid(path, item.key.as_deref());
+                    self.conn
+                        .prepare_cached(
+                            "INSERT INTO articles (uid, file_id, item_key, format, title, deck,
+                               author, source, url, published, words, content_hash, body,
+                               structure, added_at, updated_at)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                               ?14, ?15, ?15)",
+                        )
+                        .and_then(|mut s| {
+                            s.execute(params![
+                                uid, file_id, key, format, a.title, a.deck, author, source, url,
+                                published, words, hash, a.body, structure, stamp
+                            ])
+                        })
+                }
+            };
+            result.map_err(|e| self.fail(e))?;
+        }
+        // Items that left the file (a feed's old entries) are kept, marked missing.
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, item_key FROM articles WHERE file_id = ?1 AND missing = 0")
+            .map_err(|e| self.fail(e))?;
+        let gone: Vec<i64> = stmt
+            .query_map([file_id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .and_then(|rows| {
+                rows.filter_map(|r| match r {
+                    Ok((id, key)) if !keys.contains(&key) => Some(Ok(id)),
+                    Ok(_) => None,
+                    Err(e) => Some(Err(e)),
+                })
+                .collect()
+            })
+            .map_err(|e| self.fail(e))?;
+        for id in gone {
+            self.conn
+                .prepare_cached("UPDATE articles SET missing = 1 WHERE id = ?1")
+                .and_then(|mut s| s.execute([id]))
+                .map_err(|e| self.fail(e))?;
+        }
+        Ok((added, updated))
+    }
+
+    /// The library, newest first (undated last), optionally only the files under `root`.
+    pub fn entries(&self, root: Option<&Path>) -> Result<Vec<LibraryEntry>> {
+        let sql = "SELECT a.id, a.uid, f.path, a.item_key, a.format, a.title, a.source,
+                     a.author, a.url, a.published, a.words, a.read_state, a.progress,
+                     a.missing
+                   FROM articles a JOIN files f ON f.id = a.file_id
+                   WHERE ?1 IS NULL OR f.path = ?1 OR substr(f.path, 1, length(?2)) = ?2
+                   ORDER BY a.published IS NULL, a.published DESC, a.title";
+        let root_text = root.map(path_text);
+        let prefix = root_text.as_ref().map(|r| {
+            let mut p = r.trim_end_matches('/').to_string();
+            p.push('/');
+            p
+        });
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.fail(e))?;
+        let rows = stmt
+            .query_map(params![root_text, prefix], |r| {
+                let key: String = r.get(3)?;
+                Ok(LibraryEntry {
+                    id: r.get(0)?,
+                    uid: r.get(1)?,
+                    path: PathBuf::from(r.get::<_, String>(2)?),
+                    item_key: (!key.is_empty()).then_some(key),
+                    format: r.get(4)?,
+                    title: r.get(5)?,
+                    source: r.get(6)?,
+                    author: r.get(7)?,
+                    url: r.get(8)?,
+                    published: r.get(9)?,
+                    words: r.get::<_, i64>(10)?.clamp(0, u32::MAX as i64) as u32,
+                    read: ReadState::from_code(r.get(11)?),
+                    progress: r.get::<_, i64>(12)?.clamp(0, 1000) as u16,
+                    notes: 0,
+                    missing: r.get::<_, i64>(13)? != 0,
+                })
+            })
+            .map_err(|e| self.fail(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.fail(e))
+    }
+
+    /// Reads one article with its cached analysis (when still valid) and position.
+    pub fn article(&self, id: i64) -> Result<StoredArticle> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT a.title, a.deck, a.author, a.source, a.url, a.published, a.body,
+                   a.structure, a.content_hash, a.analysis, a.analysis_key, a.position,
+                   a.progress, a.read_state, f.path
+                 FROM articles a JOIN files f ON f.id = a.file_id WHERE a.id = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([id], |r| {
+                    Ok((
+                        Article {
+                            path: Some(PathBuf::from(r.get::<_, String>(14)?)),
+                            title: r.get(0)?,
+                            deck: r.get(1)?,
+                            meta: Meta {
+                                author: r.get(2)?,
+                                source: r.get(3)?,
+                                url: r.get(4)?,
+                                published: r.get(5)?,
+                            },
+                            body: r.get(6)?,
+                            ..Article::default()
+                        },
+                        r.get::<_, String>(7)?,
+                        r.get::<_, String>(8)?,
+                        r.get::<_, Option<String>>(9)?,
+                        r.get::<_, Option<String>>(10)?,
+                        Position {
+                            offset: r.get::<_, i64>(11)?.max(0) as usize,
+                            progress: r.get::<_, i64>(12)?.clamp(0, 1000) as u16,
+                            read: ReadState::from_code(r.get(13)?),
+                        },
+                    ))
+                })
+                .optional()
+            })
+            .map_err(|e| self.fail(e))?;
+        let Some((mut article, structure, hash, analysis, key, mut position)) = row else {
+            return Err(self.fail_text(format!("no article with id {id}")));
+        };
+        let structure: Structure = serde_json::from_str(&structure)
+            .map_err(|e| self.fail_text(format!("article {id}: damaged structure: {e}")))?;
+        article.blocks = structure.blocks;
+        article.removed = structure.removed;
+        article.warnings = structure.warnings;
+        article
+            .check_blocks()
+            .map_err(|e| self.fail_text(format!("article {id}: damaged structure: {e}")))?;
+        let analysis = match (analysis, key) {
+            (Some(json), Some(key)) if key == analysis_key(&hash) => {
+                serde_json::from_str(&json).ok()
+            }
+            _ => None,
+        };
+        if !article
+            .body
+            .is_char_boundary(position.offset.min(article.body.len()))
+        {
+            position.offset = 0;
+        }
+        position.offset = position.offset.min(article.body.len());
+        Ok(StoredArticle {
+            id,
+            article,
+            analysis,
+            position,
+            content_hash: hash,
+        })
+    }
+
+    /// Caches the analysis of an article's text (ignored if the text changed meanwhile).
+    pub fn put_analysis(&self, id: i64, content_hash: &str, analysis: &Analysis) -> Result<()> {
+        let json = serde_json::to_string(analysis).map_err(|e| self.fail_text(e.to_string()))?;
+        self.conn
+            .prepare_cached(
+                "UPDATE articles SET analysis = ?2, analysis_key = ?3
+                 WHERE id = ?1 AND content_hash = ?4",
+            )
+            .and_then(|mut s| {
+                s.execute(params![id, json, analysis_key(content_hash), content_hash])
+            })
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// Saves where the reader is. Read state only moves forward (a re-read article stays read).
+    pub fn put_position(&self, id: i64, position: Position) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE articles SET position = ?2, progress = ?3,
+                   read_state = max(read_state, ?4), opened_at = ?5 WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    id,
+                    position.offset as i64,
+                    position.progress as i64,
+                    position.read.code(),
+                    now()
+                ])
+            })
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    /// The id of the article for item `key` of the file at `path`.
+    pub fn article_id(&self, path: &Path, key: Option<&str>) -> Result<Option<i64>> {
+        self.conn
+            .query_row(
+                "SELECT a.id FROM articles a JOIN files f ON f.id = a.file_id
+                 WHERE f.path = ?1 AND a.item_key = ?2",
+                params![path_text(path), key.unwrap_or("")],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))
+    }
+
+    pub(crate) fn fail_text(&self, problem: String) -> super::StoreError {
+        super::StoreError {
+            path: self.path.clone(),
+            problem,
+        }
+    }
+}
+
+/// The `yyyy-mm-dd` a file name starts with (how the bundled corpus names files).
+pub fn date_from_name(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let date = name.get(..10)?;
+    let shape = date.bytes().enumerate().all(|(i, c)| match i {
+        4 | 7 => c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    shape.then(|| date.to_string())
+}

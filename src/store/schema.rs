@@ -1,0 +1,84 @@
+//! The schema and its migrations. `PRAGMA user_version` records how far a database has
+//! been migrated; each step runs in its own transaction at open. A database from a newer
+//! lede is refused, never downgraded.
+
+use rusqlite::Connection;
+
+/// Migrations in order; `VERSION` is how many there are.
+const MIGRATIONS: &[&str] = &[
+    // 1: the library.
+    "CREATE TABLE files (
+        id       INTEGER PRIMARY KEY,
+        path     TEXT NOT NULL UNIQUE,
+        format   TEXT NOT NULL,
+        size     INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        hash     TEXT NOT NULL,
+        problem  TEXT,
+        missing  INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        uid          TEXT NOT NULL UNIQUE,
+        file_id      INTEGER NOT NULL REFERENCES files(id),
+        item_key     TEXT NOT NULL DEFAULT '',
+        format       TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        deck         TEXT,
+        author       TEXT,
+        source       TEXT,
+        url          TEXT,
+        published    TEXT,
+        words        INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        structure    TEXT NOT NULL,
+        analysis     TEXT,
+        analysis_key TEXT,
+        read_state   INTEGER NOT NULL DEFAULT 0,
+        position     INTEGER NOT NULL DEFAULT 0,
+        progress     INTEGER NOT NULL DEFAULT 0,
+        opened_at    INTEGER,
+        missing      INTEGER NOT NULL DEFAULT 0,
+        added_at     INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        UNIQUE (file_id, item_key)
+    );
+    CREATE INDEX articles_published ON articles (published);",
+];
+
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings `conn` up to [`VERSION`]. Errors are one lowercase line.
+pub fn migrate(conn: &Connection) -> Result<(), String> {
+    let current: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| super::describe(&e))?;
+    if current > VERSION {
+        return Err(format!(
+            "the database has schema version {current}, newer than this lede knows \
+             ({VERSION}); upgrade lede (the database was left untouched)"
+        ));
+    }
+    for (n, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let version = n as i64 + 1;
+        // IMMEDIATE: two processes opening a fresh database at once must not both migrate.
+        let run = || -> rusqlite::Result<()> {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            let done: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if done < version {
+                conn.execute_batch(sql)?;
+                conn.execute_batch(&format!("PRAGMA user_version = {version}"))?;
+            }
+            conn.execute_batch("COMMIT")
+        };
+        if let Err(e) = run() {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(format!(
+                "migrating to schema {version}: {}",
+                super::describe(&e)
+            ));
+        }
+    }
+    Ok(())
+}
