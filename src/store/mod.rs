@@ -107,6 +107,13 @@ impl Store {
         })
     }
 
+    /// SQLite's own consistency check: `ok`, or the first problem found.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.fail(e))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
