@@ -1,0 +1,187 @@
+//! The library at scale: a synthetic library made by recombining the bundled Wikinews
+//! corpus (headline of one article, paragraphs of others), written to a temporary folder.
+//!
+//! Figures (medians of several runs, printed as a table):
+//! - first index of 10,000 articles: articles/s and MB/s;
+//! - re-index of 100,000 unchanged articles;
+//! - listing 100,000 entries from the store (what the library screen loads first);
+//! - opening one stored article (text + cached analysis + position).
+//!
+//! `cargo bench --bench library` runs it at full size (several minutes, ~500 MB of
+//! temporary files). Under `cargo test --all-targets` it runs at a tiny size, as a check.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use lede::analysis::analyze;
+use lede::library::{Quiet, index};
+use lede::store::Store;
+
+const CORPUS: &str = "../shared/corpus/wikinews";
+const BUNDLED: &str = "assets/articles";
+
+/// Paragraph-separated articles to recombine.
+fn sources() -> Vec<(String, Vec<String>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = [root.join(CORPUS), root.join(BUNDLED)]
+        .into_iter()
+        .find(|d| d.is_dir())
+        .expect("a corpus folder");
+    let mut out = Vec::new();
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("corpus")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        let mut parts = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+        let Some(headline) = parts.next() else {
+            continue;
+        };
+        let paragraphs: Vec<String> = parts.map(str::to_string).collect();
+        if !paragraphs.is_empty() {
+            out.push((headline.to_string(), paragraphs));
+        }
+    }
+    out
+}
+
+/// Writes `n` articles under `root`, 1,000 per folder, with dated names. Deterministic.
+fn generate(root: &Path, n: usize, sources: &[(String, Vec<String>)]) -> u64 {
+    let mut bytes = 0;
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 0..n {
+        let dir = root.join(format!("{:03}", i / 1000));
+        if i % 1000 == 0 {
+            fs::create_dir_all(&dir).expect("mkdir");
+        }
+        let (headline, _) = &sources[i % sources.len()];
+        let mut text = format!("{headline} ({i})\n\n");
+        let paragraphs = 4 + (next() % 12) as usize;
+        for _ in 0..paragraphs {
+            let (_, ps) = &sources[(next() as usize) % sources.len()];
+            text.push_str(&ps[(next() as usize) % ps.len()]);
+            text.push_str("\n\n");
+        }
+        let date = format!(
+            "20{:02}-{:02}-{:02}",
+            5 + i % 20,
+            1 + (i / 20) % 12,
+            1 + (i / 240) % 28
+        );
+        let path = dir.join(format!("{date}-story-{i:06}.txt"));
+        bytes += text.len() as u64;
+        fs::write(path, text).expect("write");
+    }
+    bytes
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let (first_n, big_n, runs) = if full {
+        (10_000, 100_000, 3)
+    } else {
+        (200, 500, 1)
+    };
+    let sources = sources();
+    let tmp = tempfile::tempdir().expect("tempdir");
+
+    // First index of `first_n` articles, each run into a fresh database.
+    let small = tmp.path().join("small");
+    let bytes = generate(&small, first_n, &sources);
+    let mut times = Vec::new();
+    for run in 0..runs {
+        let db = tmp.path().join(format!("first-{run}.db"));
+        let store = Store::open(&db).expect("store");
+        let start = Instant::now();
+        let report = index(&store, std::slice::from_ref(&small), &mut Quiet).expect("index");
+        times.push(start.elapsed());
+        assert_eq!(report.added, first_n);
+    }
+    let t = median(times).as_secs_f64();
+    println!(
+        "first index, {first_n} articles ({:.1} MB): median {:.2} s = {:.0} articles/s, {:.1} MB/s",
+        bytes as f64 / 1e6,
+        t,
+        first_n as f64 / t,
+        bytes as f64 / 1e6 / t
+    );
+
+    // The big library: indexed once, then re-indexed with nothing changed.
+    let big = tmp.path().join("big");
+    generate(&big, big_n, &sources);
+    let db = tmp.path().join("big.db");
+    let store = Store::open(&db).expect("store");
+    let start = Instant::now();
+    index(&store, std::slice::from_ref(&big), &mut Quiet).expect("index");
+    println!(
+        "first index, {big_n} articles: {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+    let mut times = Vec::new();
+    for _ in 0..runs.max(3) {
+        let store = Store::open(&db).expect("store");
+        let start = Instant::now();
+        let report = index(&store, std::slice::from_ref(&big), &mut Quiet).expect("index");
+        times.push(start.elapsed());
+        assert_eq!(report.unchanged, big_n);
+    }
+    println!(
+        "re-index, {big_n} unchanged articles: median {:.0} ms",
+        median(times).as_secs_f64() * 1e3
+    );
+
+    // Listing the whole library (the library screen's first query).
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let entries = Store::open(&db)
+            .and_then(|s| s.entries(None))
+            .expect("entries");
+        times.push(start.elapsed());
+        assert_eq!(entries.len(), big_n);
+    }
+    println!(
+        "open store + list {big_n} entries: median {:.0} ms",
+        median(times).as_secs_f64() * 1e3
+    );
+
+    // Opening stored articles with a cached analysis.
+    let entries = store.entries(None).expect("entries");
+    let picks: Vec<i64> = (0..50)
+        .map(|k| entries[(k * 7919) % entries.len()].id)
+        .collect();
+    for &id in &picks {
+        let stored = store.article(id).expect("article");
+        let analysis = analyze(&stored.article);
+        store
+            .put_analysis(id, &stored.content_hash, &analysis)
+            .expect("cache");
+    }
+    let mut times = Vec::new();
+    for &id in &picks {
+        let start = Instant::now();
+        let stored = store.article(id).expect("article");
+        times.push(start.elapsed());
+        assert!(stored.analysis.is_some());
+    }
+    println!(
+        "read one stored article with cached analysis: median {:.2} ms",
+        median(times).as_secs_f64() * 1e3
+    );
+}
