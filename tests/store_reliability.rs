@@ -135,3 +135,34 @@ fn a_read_only_data_folder_is_a_clear_error() {
     );
     fs::set_permissions(&data, fs::Permissions::from_mode(0o755)).expect("chmod back");
 }
+
+#[test]
+fn two_processes_import_into_one_database_side_by_side() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = corpus(&dir.path().join("a"), 600);
+    let b = corpus(&dir.path().join("b"), 600);
+    let db = dir.path().join("lede.db");
+    let db_arg = db.to_string_lossy().into_owned();
+    let children: Vec<_> = [a, b]
+        .iter()
+        .map(|root| {
+            Command::new(env!("CARGO_BIN_EXE_lede"))
+                .args(["--db", &db_arg, "add", &root.to_string_lossy()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("wait");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let store = Store::open(&db).expect("opens");
+    assert_eq!(store.entries(None).expect("entries").len(), 1200);
+    assert_eq!(store.integrity_check().expect("check"), "ok");
+}
