@@ -515,7 +515,7 @@ pub(super) fn looks_like_html(text: &str) -> bool {
 }
 
 /// `&amp;`, `&#8217;`, `&#x2019;`.
-fn has_entity(text: &str) -> bool {
+pub(super) fn has_entity(text: &str) -> bool {
     text.match_indices('&').any(|(at, _)| {
         let rest = &text[at + 1..];
         let end = rest.find(';').filter(|&e| (2..=10).contains(&e));
