@@ -138,7 +138,7 @@ fn is_plain(mime: &impl std::fmt::Display) -> bool {
 }
 
 /// Adds an entry's text: markup through the HTML converter, plain text as paragraphs.
-fn add_text(text: &str, plain: bool, builder: &mut ArticleBuilder) {
+pub(super) fn add_text(text: &str, plain: bool, builder: &mut ArticleBuilder) {
     if !plain && (looks_like_html(text) || has_entity(text)) {
         super::html::fragment(text, builder);
     } else {
