@@ -198,7 +198,9 @@ fn collect<'a>(value: &'a Value, source: Option<&str>, depth: usize, out: &mut V
 }
 
 /// The field of `map` that holds its list of records: a known wrapper name first, else any
-/// array of objects when `map` is not an article itself.
+/// array of objects when `map` is not an article itself. A known wrapper holding no records
+/// (`{"title": "Blog", "items": []}`) still counts when `map` has no text: an empty feed is
+/// not an article.
 fn wrapped_list(map: &Map<String, Value>) -> Option<&Value> {
     let is_records = |v: &Value| {
         v.as_array().is_some_and(|a| {
@@ -206,13 +208,18 @@ fn wrapped_list(map: &Map<String, Value>) -> Option<&Value> {
                 .any(|v| v.as_object().is_some_and(|o| unwrap_record(o).is_some()))
         })
     };
-    let known = map
+    let known: Vec<&Value> = map
         .iter()
-        .filter(|(k, _)| WRAPPERS.split_whitespace().any(|w| w == norm(k)))
+        .filter(|(k, v)| v.is_array() && WRAPPERS.split_whitespace().any(|w| w == norm(k)))
         .map(|(_, v)| v)
-        .find(|v| is_records(v));
-    if known.is_some() {
-        return known;
+        .collect();
+    if let Some(list) = known.iter().find(|v| is_records(v)) {
+        return Some(list);
+    }
+    if let Some(list) = known.first()
+        && lookup(map, BODY).is_none()
+    {
+        return Some(list);
     }
     if is_article(map) {
         return None;
@@ -674,6 +681,7 @@ mod tests {
         let none = "no articles found in this JSON (expected objects with a title or text field)";
         assert_eq!(err("[1, 2]"), none);
         assert_eq!(err(r#"{"count": 0, "items": []}"#), none);
+        assert_eq!(err(r#"{"title": "Blog", "items": []}"#), none);
     }
 
     #[test]
