@@ -5,36 +5,143 @@
 //! already the article (a feed item's `content`, a JSON `body`) into blocks as it is;
 //! [`parse`] first finds the article inside a whole page.
 
+pub mod charset;
+mod extract;
+mod jsonld;
+mod junk;
+mod meta;
 mod walk;
+
+use std::collections::HashSet;
 
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use crate::article::Article;
-use crate::article::build::ArticleBuilder;
+use crate::article::build::{ArticleBuilder, LINE_BREAK};
 
+use extract::tokens;
 use walk::{Piece, PieceKind, walk};
 
-/// Reads a whole HTML page.
+/// Reads a whole HTML page: its metadata, then the article text without the page around
+/// it (see `extract` for how the article is found).
 pub fn parse(text: &str, clean: bool) -> Result<Article, String> {
     let doc = Html::parse_document(text);
-    let title = doc
-        .root_element()
-        .descendent_elements()
-        .find(|e| e.value().name() == "title")
-        .map(|e| e.text().collect::<String>())
-        .unwrap_or_default();
-    let mut builder = ArticleBuilder::new(&title, clean);
-    let body = doc
-        .root_element()
-        .descendent_elements()
-        .find(|e| e.value().name() == "body");
-    let root = body.map_or(doc.tree.root(), |b| *b);
-    emit(&walk(root, &|_, _| false), &mut builder);
+    let meta = meta::read(&doc);
+    let mut builder = ArticleBuilder::new(&meta.title, clean);
+    if let Some(warning) = charset::lossy_warning(text) {
+        builder.warn(warning);
+    }
+    let m = builder.meta_mut();
+    m.author = meta.author.clone();
+    m.source = meta.site.clone();
+    m.url = meta.url.clone();
+    m.published = meta.published.clone();
+
+    let found = extract::extract(&doc, &meta);
+    let mut first_text = String::new();
+    if found.from_ld_body {
+        let body = meta.ld.body.as_deref().map(ld_text).unwrap_or_default();
+        for line in body.split('\n') {
+            if first_text.is_empty() {
+                first_text = line.to_string();
+            }
+            builder.paragraph(line);
+        }
+    } else {
+        let pieces: Vec<Piece> = found
+            .pieces
+            .into_iter()
+            .filter(|p| !(p.kind == PieceKind::Heading(1) && same_words(&p.text, &meta.title)))
+            .collect();
+        let pieces: Vec<Piece> = pieces
+            .into_iter()
+            .filter_map(|p| drop_furniture_lines(p, &meta.title))
+            .collect();
+        if let Some(p) = pieces
+            .iter()
+            .find(|p| !matches!(p.kind, PieceKind::Heading(_)))
+        {
+            first_text = p.text.clone();
+        }
+        emit(&pieces, &mut builder);
+    }
+    if let Some(description) = &meta.description
+        && !mostly_within(description, &first_text)
+        && !same_words(description, &meta.title)
+    {
+        builder.deck(description);
+    }
+    if builder.title().is_empty()
+        && let Some(h) = found_heading(&doc)
+    {
+        builder.set_title(&h);
+    }
     if builder.is_empty() {
-        return Err("no text found in this HTML page".to_string());
+        return Err("no article text found in this HTML page".to_string());
     }
     Ok(builder.finish())
+}
+
+/// In a paragraph of `<br>`-separated lines, drops the lines that repeat the headline or
+/// only give the byline or date (hand-made pages put them all in one block).
+fn drop_furniture_lines(mut piece: Piece, title: &str) -> Option<Piece> {
+    if matches!(piece.kind, PieceKind::Heading(_)) || !piece.text.contains(LINE_BREAK) {
+        return Some(piece);
+    }
+    let lines: Vec<&str> = piece
+        .text
+        .split(LINE_BREAK)
+        .filter(|line| {
+            let line = line.trim();
+            !(same_words(line, title) || junk::is_byline_or_dateline(line))
+        })
+        .collect();
+    if lines.iter().all(|l| l.trim().is_empty()) {
+        return None;
+    }
+    piece.text = lines.join(&LINE_BREAK.to_string());
+    Some(piece)
+}
+
+/// The first heading of the page, for a page with no title at all.
+fn found_heading(doc: &Html) -> Option<String> {
+    doc.root_element()
+        .descendent_elements()
+        .find(|e| matches!(e.value().name(), "h1" | "h2"))
+        .map(|e| crate::article::build::collapse(&e.text().collect::<String>()))
+        .filter(|h| !h.is_empty())
+}
+
+/// The text of a JSON-LD `articleBody`: markup (some sites put HTML there) turned into
+/// paragraphs, one per line.
+fn ld_text(body: &str) -> String {
+    if !body.contains(['<', '&']) {
+        return body.to_string();
+    }
+    let doc = Html::parse_fragment(body);
+    walk(doc.tree.root(), &|_, _| false)
+        .iter()
+        .map(|p| crate::article::build::collapse(&p.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The same words, ignoring case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    tokens(a).eq(tokens(b))
+}
+
+/// Most (80%) of the words of `short` occur in `long`: a summary that only repeats the
+/// opening paragraph is not a deck.
+fn mostly_within(short: &str, long: &str) -> bool {
+    let have: HashSet<String> = tokens(long).collect();
+    let words: Vec<String> = tokens(short).collect();
+    if words.is_empty() {
+        return true;
+    }
+    let hit = words.iter().filter(|w| have.contains(*w)).count();
+    hit * 5 >= words.len() * 4
 }
 
 /// Adds the blocks of an HTML fragment to `builder`: headings as headings, paragraphs,

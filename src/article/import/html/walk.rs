@@ -41,7 +41,6 @@ pub struct Piece {
 
 impl Piece {
     /// Share of the text that is link text (0 for an empty piece).
-    #[allow(dead_code)] // used by the page extractor
     pub fn link_density(&self) -> f64 {
         if self.chars == 0 {
             0.0

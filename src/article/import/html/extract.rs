@@ -1,0 +1,387 @@
+//! Finding the article inside a page.
+//!
+//! 1. Furniture is marked: elements whose tag, role or class names say menu, share bar,
+//!    related links, cookie banner, comments… ([`junk::classify`]). An element that holds
+//!    half the page's prose is spared unless its name is unambiguous (comments, cookies).
+//! 2. The remaining text is walked into pieces, and each piece gets a value: long,
+//!    sentence-like, link-poor text counts for its words; link lists, bylines and short
+//!    labels count against. When the page's JSON-LD carries the `articleBody`, a piece's
+//!    value is instead whether its words are in that body.
+//! 3. The article is the element whose pieces sum highest: it takes in every paragraph of
+//!    the story and leaves out the boxes around it, which would lower the sum.
+//! 4. Inside it, link-dense pieces, bylines, datelines, furniture headings and headings
+//!    left without text are dropped.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+
+use super::junk::{self, Junk};
+use super::meta::PageMeta;
+use super::walk::{Piece, PieceKind, walk};
+
+/// The pieces of the article, in reading order, and how they were found.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub pieces: Vec<Piece>,
+    /// The JSON-LD `articleBody` was used instead of the page (the page had no such text).
+    pub from_ld_body: bool,
+}
+
+/// Lowercase word tokens of `text` (letters and digits).
+pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Finds the article in `doc`.
+pub fn extract(doc: &Html, meta: &PageMeta) -> Extraction {
+    let root = body_of(doc);
+    let junk = mark_junk(doc, root);
+    let skip = |id: NodeId, _: &scraper::node::Element| junk.contains(&id);
+    let all = walk(root, &skip);
+
+    let heuristic = select(doc, &all, &|p| heuristic_value(p), None);
+    let Some(ld_body) = meta.ld.body.as_deref().map(super::ld_text) else {
+        return Extraction {
+            pieces: heuristic,
+            from_ld_body: false,
+        };
+    };
+    let ld_words: HashSet<String> = tokens(&ld_body).collect();
+    let ld_len = tokens(&ld_body).count();
+    if ld_len < 40 {
+        return Extraction {
+            pieces: heuristic,
+            from_ld_body: false,
+        };
+    }
+    let h_len: usize = heuristic.iter().map(|p| tokens(&p.text).count()).sum();
+    let h_recall = recall(&heuristic, &ld_body);
+    // A teaser body (paywalls, truncated feeds): the page holds more than the JSON-LD.
+    if h_recall >= 0.8 && (ld_len as f64) < 0.7 * h_len as f64 {
+        return Extraction {
+            pieces: heuristic,
+            from_ld_body: false,
+        };
+    }
+    let in_body = |p: &Piece| in_body_share(&p.text, &ld_words);
+    let guided = select(
+        doc,
+        &all,
+        &|p| guided_value(p, in_body(p)),
+        Some(&|p: &Piece| in_body(p) >= 0.5),
+    );
+    let g_recall = recall(&guided, &ld_body);
+    if g_recall >= 0.6 && g_recall + 0.05 >= h_recall {
+        return Extraction {
+            pieces: guided,
+            from_ld_body: false,
+        };
+    }
+    if h_recall >= 0.5 {
+        return Extraction {
+            pieces: heuristic,
+            from_ld_body: false,
+        };
+    }
+    Extraction {
+        pieces: Vec::new(),
+        from_ld_body: true,
+    }
+}
+
+/// The `<body>` (or the whole document when the parser made none).
+fn body_of(doc: &Html) -> NodeRef<'_, Node> {
+    doc.root_element()
+        .children()
+        .find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"))
+        .unwrap_or_else(|| doc.tree.root())
+}
+
+/// Share of `ld_body`'s words that `pieces` hold (multiset overlap).
+fn recall(pieces: &[Piece], ld_body: &str) -> f64 {
+    let mut have: HashMap<String, usize> = HashMap::new();
+    for p in pieces {
+        for t in tokens(&p.text) {
+            *have.entry(t).or_default() += 1;
+        }
+    }
+    let (mut hit, mut total) = (0usize, 0usize);
+    for t in tokens(ld_body) {
+        total += 1;
+        if let Some(n) = have.get_mut(&t)
+            && *n > 0
+        {
+            *n -= 1;
+            hit += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        hit as f64 / total as f64
+    }
+}
+
+/// Share of the words of `text` found in the JSON-LD body.
+fn in_body_share(text: &str, ld_words: &HashSet<String>) -> f64 {
+    let (mut hit, mut total) = (0usize, 0usize);
+    for t in tokens(text) {
+        total += 1;
+        if ld_words.contains(&t) {
+            hit += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        hit as f64 / total as f64
+    }
+}
+
+/// Prose characters per element: what a piece of long, link-poor, sentence-like text adds
+/// to each element around it. Used to spare furniture-named elements that hold the story.
+fn prose_by_element(doc: &Html, pieces: &[Piece]) -> HashMap<NodeId, f64> {
+    let mut prose: HashMap<NodeId, f64> = HashMap::new();
+    for p in pieces {
+        if !looks_like_prose(p) {
+            continue;
+        }
+        let value = p.chars as f64 * (1.0 - p.link_density());
+        add_up(doc, p.node, value, &mut prose);
+    }
+    prose
+}
+
+fn add_up(doc: &Html, node: NodeId, value: f64, into: &mut HashMap<NodeId, f64>) {
+    let Some(node) = doc.tree.get(node) else {
+        return;
+    };
+    *into.entry(node.id()).or_default() += value;
+    for a in node.ancestors() {
+        *into.entry(a.id()).or_default() += value;
+    }
+}
+
+fn looks_like_prose(p: &Piece) -> bool {
+    !matches!(p.kind, PieceKind::Heading(_))
+        && p.link_density() < 0.3
+        && word_count(&p.text) >= 10
+        && p.text.contains(['.', '!', '?', '"', '”', ';', ','])
+}
+
+/// The elements to leave out of the page.
+fn mark_junk(doc: &Html, root: NodeRef<'_, Node>) -> HashSet<NodeId> {
+    let everything = walk(root, &|_, _| false);
+    let prose = prose_by_element(doc, &everything);
+    let total = prose.get(&root.id()).copied().unwrap_or(0.0);
+    let mut junk = HashSet::new();
+    for node in root.descendants() {
+        let Some(el) = node.value().as_element() else {
+            continue;
+        };
+        let Some(verdict) = junk::classify(el) else {
+            continue;
+        };
+        let held = prose.get(&node.id()).copied().unwrap_or(0.0);
+        if verdict == Junk::Soft && total > 0.0 && held >= 0.5 * total {
+            continue;
+        }
+        junk.insert(node.id());
+    }
+    junk
+}
+
+/// What a piece says about the element holding it being the article, judged by its shape.
+fn heuristic_value(p: &Piece) -> f64 {
+    if matches!(p.kind, PieceKind::Heading(_)) {
+        return 0.0;
+    }
+    let words = word_count(&p.text) as f64;
+    let ld = p.link_density();
+    if junk::is_byline_or_dateline(&p.text) || junk::is_legal_line(&p.text) {
+        return -words;
+    }
+    if ld > 0.5 {
+        return -words;
+    }
+    let sentence = p.text.contains(['.', '!', '?', '"', '”', ';']);
+    if words >= 10.0 {
+        if ld >= 0.35 {
+            0.0
+        } else if sentence {
+            words * (1.0 - ld)
+        } else {
+            words * 0.3
+        }
+    } else if ld == 0.0 && sentence && p.kind == PieceKind::Paragraph {
+        words * 0.5
+    } else {
+        -words * 0.5
+    }
+}
+
+/// The same, judged by whether the JSON-LD body holds the piece's words.
+fn guided_value(p: &Piece, in_body: f64) -> f64 {
+    if matches!(p.kind, PieceKind::Heading(_)) {
+        return 0.0;
+    }
+    let words = word_count(&p.text) as f64;
+    if in_body >= 0.7 && p.link_density() <= 0.5 {
+        words
+    } else {
+        -words
+    }
+}
+
+/// Picks the element whose pieces sum highest and returns its pieces, filtered.
+fn select(
+    doc: &Html,
+    pieces: &[Piece],
+    value: &dyn Fn(&Piece) -> f64,
+    keep: Option<&dyn Fn(&Piece) -> bool>,
+) -> Vec<Piece> {
+    let mut sums: HashMap<NodeId, f64> = HashMap::new();
+    for p in pieces {
+        add_up(doc, p.node, value(p), &mut sums);
+    }
+    // Document order: on a tie the outer element (seen first) wins, so headings and short
+    // paragraphs beside the main text stay in.
+    let mut best: Option<(NodeId, f64)> = None;
+    for node in doc.tree.root().descendants() {
+        if let Some(&s) = sums.get(&node.id())
+            && best.is_none_or(|(_, b)| s > b)
+        {
+            best = Some((node.id(), s));
+        }
+    }
+    let chosen: Vec<Piece> = match best {
+        Some((id, s)) if s > 0.0 => pieces
+            .iter()
+            .filter(|p| is_within(doc, p.node, id))
+            .cloned()
+            .collect(),
+        _ => pieces.to_vec(),
+    };
+    tidy(chosen, keep)
+}
+
+/// `node` is `ancestor` or inside it.
+fn is_within(doc: &Html, node: NodeId, ancestor: NodeId) -> bool {
+    node == ancestor
+        || doc
+            .tree
+            .get(node)
+            .is_some_and(|n| n.ancestors().any(|a| a.id() == ancestor))
+}
+
+/// Drops what is not article text inside the chosen element.
+fn tidy(pieces: Vec<Piece>, keep: Option<&dyn Fn(&Piece) -> bool>) -> Vec<Piece> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out: Vec<Piece> = Vec::new();
+    for p in pieces {
+        let words = word_count(&p.text);
+        let ld = p.link_density();
+        let drop = match p.kind {
+            PieceKind::Heading(_) => ld > 0.5 || junk::is_furniture_heading(&p.text),
+            PieceKind::Paragraph => {
+                ld > 0.5
+                    || (ld > 0.3 && words < 15)
+                    || junk::is_byline_or_dateline(&p.text)
+                    || junk::is_legal_line(&p.text)
+                    || keep.is_some_and(|k| words >= 4 && !k(&p))
+            }
+            PieceKind::Item => {
+                ld > 0.3
+                    || junk::is_byline_or_dateline(&p.text)
+                    || keep.is_some_and(|k| words >= 4 && !k(&p))
+            }
+        };
+        if drop {
+            continue;
+        }
+        // Pull quotes and repeated teasers say again what the text says.
+        if words >= 5 && !seen.insert(p.text.split_whitespace().collect::<Vec<_>>().join(" ")) {
+            continue;
+        }
+        out.push(p);
+    }
+    // A heading needs text under it (one left over from a dropped box is furniture).
+    let mut kept: Vec<Piece> = Vec::with_capacity(out.len());
+    for (i, p) in out.iter().enumerate() {
+        if matches!(p.kind, PieceKind::Heading(_)) {
+            let next_is_text = out
+                .get(i + 1)
+                .is_some_and(|n| !matches!(n.kind, PieceKind::Heading(_)));
+            if !next_is_text {
+                continue;
+            }
+        }
+        kept.push(p.clone());
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        let doc = Html::parse_document(html);
+        let meta = super::super::meta::read(&doc);
+        extract(&doc, &meta)
+            .pieces
+            .into_iter()
+            .map(|p| crate::article::build::collapse(&p.text))
+            .collect()
+    }
+
+    const PROSE: &str = "The council voted on Tuesday to close the old bridge, citing safety \
+        concerns raised by engineers over the winter.";
+
+    #[test]
+    fn menus_and_related_links_are_left_out() {
+        let html = format!(
+            "<body><ul class='menu'><li><a href='/a'>News</a></li><li><a href='/b'>Sport</a></li></ul>\
+             <div class='story'><h1>Bridge closes</h1><p>{PROSE}</p><h2>Reaction</h2><p>{PROSE} Again.</p>\
+             <p>Short one.</p></div>\
+             <div><h3>Elsewhere</h3><ul><li><a href='/c'>Another story about a thing that happened today</a></li>\
+             <li><a href='/d'>Yet another story about something else entirely</a></li></ul></div></body>"
+        );
+        let got = texts(&html);
+        assert_eq!(got[0], "Bridge closes");
+        assert_eq!(got[1], PROSE);
+        assert_eq!(got[2], "Reaction");
+        assert_eq!(got.last().map(String::as_str), Some("Short one."));
+        assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn link_density_drops_link_lists_inside_the_article() {
+        let html = format!(
+            "<body><article><p>{PROSE}</p><p>Read more: <a href='/x'>Council shuts the other bridge too</a></p>\
+             <p>{PROSE} More.</p></article></body>"
+        );
+        let got = texts(&html);
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn comments_are_left_out_even_when_long() {
+        let comment = format!("<p>{PROSE} {PROSE}</p>");
+        let html = format!(
+            "<body><article><p>{PROSE}</p><p>{PROSE} Two.</p></article>\
+             <section id='comments'>{}</section></body>",
+            comment.repeat(6)
+        );
+        let got = texts(&html);
+        assert_eq!(got.len(), 2);
+    }
+}
