@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 /// Extensions a folder walk picks up (a file named on the command line is read whatever
 /// its name). `cache.db` (newsboat) is matched by name.
-pub const KNOWN_EXTENSIONS: [&str; 13] = [
+pub const KNOWN_EXTENSIONS: [&str; 14] = [
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
-    "atom", "xml",
+    "atom", "rdf", "xml",
 ];
 
 /// Article files under `dir`, recursively, sorted by path. Hidden files and folders

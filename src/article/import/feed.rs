@@ -26,7 +26,7 @@ use std::collections::HashSet;
 use feed_rs::model::{Entry, Feed, Link, Person, Text};
 use feed_rs::parser::{Builder, ParseErrorKind, ParseFeedError};
 
-use super::json::{has_entity, inline_text, looks_like_html, opens, plain_paragraphs};
+use super::text::{has_entity, inline_text, looks_like_html, opens, plain_paragraphs};
 use super::{Item, date};
 use crate::article::build::ArticleBuilder;
 

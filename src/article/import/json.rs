@@ -28,10 +28,9 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+use super::text::{add_text, inline_text, opens};
 use super::{Item, date};
-use crate::article::build::{ArticleBuilder, collapse};
-use crate::article::clean::classify;
-use crate::article::plain::{is_hard_wrapped, is_url};
+use crate::article::build::ArticleBuilder;
 
 // Field names in priority order, compared after [`norm`]; space-separated.
 const TITLE: &str = "title headline name";
@@ -311,22 +310,6 @@ fn single_line(value: &Value) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// Text of a one-line field: tags stripped and entities decoded when it holds any.
-pub(super) fn inline_text(text: &str) -> String {
-    if !looks_like_html(text) && !has_entity(text) {
-        return collapse(text).replace('\n', " ");
-    }
-    let mut builder = ArticleBuilder::new("", false);
-    super::html::fragment(text, &mut builder);
-    let article = builder.finish();
-    let parts: Vec<&str> = article
-        .blocks
-        .iter()
-        .map(|b| article.block_text(b))
-        .collect();
-    collapse(&parts.join(" ")).replace('\n', " ")
-}
-
 fn to_item(record: &Record<'_>, clean: bool, used: &mut HashSet<String>) -> Item {
     let fields = record.fields;
     let title = lookup(fields, TITLE)
@@ -391,154 +374,9 @@ fn to_item(record: &Record<'_>, clean: bool, used: &mut HashSet<String>) -> Item
     }
 }
 
-/// True when `deck` is the opening of `body` (an excerpt, maybe cut with "…" or "[…]").
-pub(super) fn opens(body: &str, deck: &str) -> bool {
-    let deck = deck
-        .trim_end_matches(['.', '…', ' ', ']', '['])
-        .trim_end_matches("[...")
-        .trim_end_matches(['.', '…', ' ', '[']);
-    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
-    let (deck, body) = (words(deck), words(body));
-    !deck.is_empty() && body.len() >= deck.len() && {
-        let n = deck.len();
-        // The last deck word may be cut mid-word.
-        deck[..n - 1] == body[..n - 1] && body[n - 1].starts_with(deck[n - 1].as_str())
-    }
-}
-
-/// Adds a body text to the article: as HTML when it has tags, else as plain paragraphs.
-pub(super) fn add_text(text: &str, builder: &mut ArticleBuilder) {
-    if looks_like_html(text) {
-        super::html::fragment(text, builder);
-    } else {
-        plain_paragraphs(text, builder);
-    }
-}
-
-/// Blank lines separate paragraphs; inside a run of lines, each line is a paragraph unless
-/// the run is hard-wrapped (the plain-text format's rule, [`is_hard_wrapped`]). Debris lines
-/// end a run and go to the builder alone, which records them when cleaning.
-pub(super) fn plain_paragraphs(text: &str, builder: &mut ArticleBuilder) {
-    let mut run: Vec<&str> = Vec::new();
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            flush_run(&mut run, builder);
-        } else if classify(line).is_some() {
-            flush_run(&mut run, builder);
-            builder.paragraph(line);
-        } else {
-            run.push(line);
-        }
-    }
-    flush_run(&mut run, builder);
-}
-
-fn flush_run(run: &mut Vec<&str>, builder: &mut ArticleBuilder) {
-    let mut one = |lines: &[&str]| {
-        let text = lines.join(" ");
-        if is_url(&text) {
-            builder.link(&text);
-        } else {
-            builder.paragraph(&text);
-        }
-    };
-    if is_hard_wrapped(run) {
-        one(run);
-    } else if run.len() >= 3 && is_hard_wrapped(&run[1..]) {
-        one(&run[..1]);
-        one(&run[1..]);
-    } else {
-        for line in run.iter() {
-            one(std::slice::from_ref(line));
-        }
-    }
-    run.clear();
-}
-
-/// Markup rather than prose: an opening or closing tag of a common HTML element
-/// (`<p>`, `</div>`, `<br/>`, `<a href=…>`). "a < b" or "<Name>" are not.
-pub(super) fn looks_like_html(text: &str) -> bool {
-    const TAGS: &[&str] = &[
-        "p",
-        "br",
-        "div",
-        "span",
-        "a",
-        "em",
-        "strong",
-        "b",
-        "i",
-        "u",
-        "ul",
-        "ol",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "img",
-        "figure",
-        "figcaption",
-        "section",
-        "article",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "pre",
-        "code",
-        "hr",
-        "iframe",
-        "script",
-        "html",
-        "body",
-        "header",
-        "footer",
-        "aside",
-        "small",
-        "sup",
-        "sub",
-        "cite",
-        "q",
-    ];
-    let mut rest = text;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        let name_part = rest.strip_prefix('/').unwrap_or(rest);
-        let len = name_part
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(name_part.len());
-        let (name, after) = name_part.split_at(len);
-        if TAGS.contains(&name.to_ascii_lowercase().as_str())
-            && after.starts_with(['>', ' ', '/', '\n', '\t'])
-        {
-            return true;
-        }
-    }
-    false
-}
-
-/// `&amp;`, `&#8217;`, `&#x2019;`.
-pub(super) fn has_entity(text: &str) -> bool {
-    text.match_indices('&').any(|(at, _)| {
-        let rest = &text[at + 1..];
-        let end = rest.find(';').filter(|&e| (2..=10).contains(&e));
-        end.is_some_and(|e| {
-            let name = &rest[..e];
-            name.chars().all(|c| c.is_ascii_alphanumeric())
-                || name.strip_prefix('#').is_some_and(|n| {
-                    let n = n.strip_prefix(['x', 'X']).unwrap_or(n);
-                    !n.is_empty() && n.chars().all(|c| c.is_ascii_hexdigit())
-                })
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::text::{has_entity, looks_like_html};
     use super::*;
     use crate::article::{Article, BlockKind};
 

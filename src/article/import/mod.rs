@@ -13,6 +13,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod newsboat;
+pub mod text;
 
 use std::path::Path;
 
@@ -67,7 +68,7 @@ impl Format {
             "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
             "html" | "htm" | "xhtml" => Format::Html,
             "json" | "jsonl" | "ndjson" => Format::Json,
-            "rss" | "atom" | "xml" => Format::Feed,
+            "rss" | "atom" | "rdf" | "xml" => Format::Feed,
             _ => return None,
         })
     }
@@ -97,7 +98,7 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
         }
     } else if lower.starts_with('{') || lower.starts_with('[') {
         Some(Format::Json)
-    } else if lower.starts_with("---\n") {
+    } else if lower.starts_with("---\n") || lower.starts_with("+++\n") {
         Some(Format::Markdown)
     } else {
         None

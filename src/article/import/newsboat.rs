@@ -128,7 +128,7 @@ struct Row {
 }
 
 fn to_article(row: &Row, clean: bool) -> crate::article::Article {
-    let mut builder = ArticleBuilder::new(&super::json::inline_text(&row.title), clean);
+    let mut builder = ArticleBuilder::new(&super::text::inline_text(&row.title), clean);
     let meta = builder.meta_mut();
     let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     meta.author = some(&row.author);
