@@ -15,5 +15,6 @@ pub mod cli;
 pub mod config;
 pub mod folder;
 pub mod library;
+pub mod search;
 pub mod store;
 pub mod tui;

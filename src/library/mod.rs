@@ -77,14 +77,16 @@ pub fn index(
         }
     }
     progress.start(files.len());
-    let mut seen: HashSet<&Path> = HashSet::with_capacity(files.len());
+    let mut seen: HashSet<String> = HashSet::with_capacity(files.len());
     let mut batch_start = Instant::now();
     store.begin()?;
     for path in &files {
-        seen.insert(path);
+        let text = path.to_string_lossy();
+        let state = known.get(text.as_ref());
+        seen.insert(text.into_owned());
         report.files += 1;
         progress.advance(path);
-        if let Err(e) = index_file(store, path, known.get(path), &mut report) {
+        if let Err(e) = index_file(store, path, state, &mut report) {
             let _ = store.rollback();
             return Err(e);
         }
@@ -98,9 +100,9 @@ pub fn index(
         .iter()
         .filter(|(path, state)| {
             !state.missing
-                && !seen.contains(path.as_path())
-                && roots.iter().any(|r| path.starts_with(r))
-                && !path.exists()
+                && !seen.contains(path.as_str())
+                && roots.iter().any(|r| Path::new(path).starts_with(r))
+                && !Path::new(path).exists()
         })
         .map(|(_, state)| state.id)
         .collect();

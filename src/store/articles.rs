@@ -135,16 +135,16 @@ impl Store {
                         .prepare_cached(
                             "UPDATE articles SET format = ?2, title = ?3, deck = ?4, author = ?5,
                                source = ?6, url = ?7, published = ?8, words = ?9,
-                               content_hash = ?10, body = ?11, structure = ?12, analysis = NULL,
-                               analysis_key = NULL, missing = 0, updated_at = ?13
+                               content_hash = ?10, missing = 0, updated_at = ?11
                              WHERE id = ?1",
                         )
                         .and_then(|mut s| {
                             s.execute(params![
                                 id, format, a.title, a.deck, author, source, url, published, words,
-                                hash, a.body, structure, stamp
+                                hash, stamp
                             ])
                         })
+                        .and_then(|_| self.put_text(id, &a.body, &structure))
                 }
                 None => {
                     added += 1;
@@ -152,16 +152,20 @@ impl Store {
                     self.conn
                         .prepare_cached(
                             "INSERT INTO articles (uid, file_id, item_key, format, title, deck,
-                               author, source, url, published, words, content_hash, body,
-                               structure, added_at, updated_at)
+                               author, source, url, published, words, content_hash, added_at,
+                               updated_at)
                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
-                               ?14, ?15, ?15)",
+                               ?13)",
                         )
                         .and_then(|mut s| {
                             s.execute(params![
                                 uid, file_id, key, format, a.title, a.deck, author, source, url,
-                                published, words, hash, a.body, structure, stamp
+                                published, words, hash, stamp
                             ])
+                        })
+                        .and_then(|_| {
+                            let id = self.conn.last_insert_rowid();
+                            self.put_text(id, &a.body, &structure)
                         })
                 }
             };
@@ -194,14 +198,26 @@ impl Store {
         Ok((added, updated))
     }
 
+    /// Writes an article's text and structure, dropping its cached analysis.
+    fn put_text(&self, id: i64, body: &str, structure: &str) -> rusqlite::Result<usize> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO texts (article_id, body, structure) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (article_id) DO UPDATE SET body = ?2, structure = ?3,
+                   analysis = NULL, analysis_key = NULL",
+            )?
+            .execute(params![id, body, structure])
+    }
+
     /// The library, newest first (undated last), optionally only the files under `root`.
     pub fn entries(&self, root: Option<&Path>) -> Result<Vec<LibraryEntry>> {
+        // Sorted here rather than by SQL: `published IS NULL` in ORDER BY defeats the
+        // index, and the screen re-sorts by its own key anyway.
         let sql = "SELECT a.id, a.uid, f.path, a.item_key, a.format, a.title, a.source,
                      a.author, a.url, a.published, a.words, a.read_state, a.progress,
                      a.missing
                    FROM articles a JOIN files f ON f.id = a.file_id
-                   WHERE ?1 IS NULL OR f.path = ?1 OR substr(f.path, 1, length(?2)) = ?2
-                   ORDER BY a.published IS NULL, a.published DESC, a.title";
+                   WHERE ?1 IS NULL OR f.path = ?1 OR substr(f.path, 1, length(?2)) = ?2";
         let root_text = root.map(path_text);
         let prefix = root_text.as_ref().map(|r| {
             let mut p = r.trim_end_matches('/').to_string();
@@ -231,8 +247,18 @@ impl Store {
                 })
             })
             .map_err(|e| self.fail(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.fail(e))
+        let mut entries: Vec<LibraryEntry> = rows
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.fail(e))?;
+        entries.sort_unstable_by(|a, b| {
+            (a.published.is_none(), &b.published, &a.title, a.id).cmp(&(
+                b.published.is_none(),
+                &a.published,
+                &b.title,
+                b.id,
+            ))
+        });
+        Ok(entries)
     }
 
     /// Reads one article with its cached analysis (when still valid) and position.
@@ -240,10 +266,12 @@ impl Store {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT a.title, a.deck, a.author, a.source, a.url, a.published, a.body,
-                   a.structure, a.content_hash, a.analysis, a.analysis_key, a.position,
+                "SELECT a.title, a.deck, a.author, a.source, a.url, a.published, t.body,
+                   t.structure, a.content_hash, t.analysis, t.analysis_key, a.position,
                    a.progress, a.read_state, f.path
-                 FROM articles a JOIN files f ON f.id = a.file_id WHERE a.id = ?1",
+                 FROM articles a JOIN files f ON f.id = a.file_id
+                   JOIN texts t ON t.article_id = a.id
+                 WHERE a.id = ?1",
             )
             .and_then(|mut s| {
                 s.query_row([id], |r| {
@@ -313,8 +341,9 @@ impl Store {
         let json = serde_json::to_string(analysis).map_err(|e| self.fail_text(e.to_string()))?;
         self.conn
             .prepare_cached(
-                "UPDATE articles SET analysis = ?2, analysis_key = ?3
-                 WHERE id = ?1 AND content_hash = ?4",
+                "UPDATE texts SET analysis = ?2, analysis_key = ?3
+                 WHERE article_id = ?1
+                   AND (SELECT content_hash FROM articles WHERE id = ?1) = ?4",
             )
             .and_then(|mut s| {
                 s.execute(params![id, json, analysis_key(content_hash), content_hash])

@@ -2,7 +2,7 @@
 //! one `stat`.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{OptionalExtension, params};
 
@@ -23,8 +23,9 @@ pub struct FileState {
 }
 
 impl Store {
-    /// Every known file, by path (one query; 100,000 rows load in a few tens of ms).
-    pub fn files(&self) -> Result<HashMap<PathBuf, FileState>> {
+    /// Every known file, by path text (one query). Keyed by text, not `PathBuf`: hashing a
+    /// `PathBuf` walks its components, which a re-index of 100,000 files would feel.
+    pub fn files(&self) -> Result<HashMap<String, FileState>> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -34,7 +35,7 @@ impl Store {
         let rows = stmt
             .query_map([], |r| {
                 Ok((
-                    PathBuf::from(r.get::<_, String>(0)?),
+                    r.get::<_, String>(0)?,
                     FileState {
                         id: r.get(1)?,
                         format: r.get(2)?,

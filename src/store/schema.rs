@@ -31,10 +31,6 @@ const MIGRATIONS: &[&str] = &[
         published    TEXT,
         words        INTEGER NOT NULL,
         content_hash TEXT NOT NULL,
-        body         TEXT NOT NULL,
-        structure    TEXT NOT NULL,
-        analysis     TEXT,
-        analysis_key TEXT,
         read_state   INTEGER NOT NULL DEFAULT 0,
         position     INTEGER NOT NULL DEFAULT 0,
         progress     INTEGER NOT NULL DEFAULT 0,
@@ -44,7 +40,16 @@ const MIGRATIONS: &[&str] = &[
         updated_at   INTEGER NOT NULL,
         UNIQUE (file_id, item_key)
     );
-    CREATE INDEX articles_published ON articles (published);",
+    CREATE INDEX articles_file ON articles (file_id);
+    -- Text lives apart so listing the library never reads past a body (SQLite stores a
+    -- row's columns in order, and a long body spills into overflow pages).
+    CREATE TABLE texts (
+        article_id   INTEGER PRIMARY KEY REFERENCES articles(id),
+        body         TEXT NOT NULL,
+        structure    TEXT NOT NULL,
+        analysis     TEXT,
+        analysis_key TEXT
+    );",
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
