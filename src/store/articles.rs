@@ -144,7 +144,7 @@ impl Store {
                                 hash, stamp
                             ])
                         })
-                        .and_then(|_| self.put_text(id, &a.body, &structure))
+                        .and_then(|_| self.put_text(id, a, &structure))
                 }
                 None => {
                     added += 1;
@@ -165,7 +165,7 @@ impl Store {
                         })
                         .and_then(|_| {
                             let id = self.conn.last_insert_rowid();
-                            self.put_text(id, &a.body, &structure)
+                            self.put_text(id, a, &structure)
                         })
                 }
             };
@@ -199,14 +199,15 @@ impl Store {
     }
 
     /// Writes an article's text and structure, dropping its cached analysis.
-    fn put_text(&self, id: i64, body: &str, structure: &str) -> rusqlite::Result<usize> {
+    fn put_text(&self, id: i64, a: &Article, structure: &str) -> rusqlite::Result<usize> {
         self.conn
             .prepare_cached(
-                "INSERT INTO texts (article_id, body, structure) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (article_id) DO UPDATE SET body = ?2, structure = ?3,
-                   analysis = NULL, analysis_key = NULL",
+                "INSERT INTO texts (article_id, headline, deck, body, structure)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (article_id) DO UPDATE SET headline = ?2, deck = ?3, body = ?4,
+                   structure = ?5, analysis = NULL, analysis_key = NULL",
             )?
-            .execute(params![id, body, structure])
+            .execute(params![id, a.title, a.deck, a.body, structure])
     }
 
     /// The library, newest first (undated last), optionally only the files under `root`.

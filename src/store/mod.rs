@@ -9,6 +9,7 @@ mod articles;
 mod entry;
 mod files;
 mod schema;
+mod search;
 #[cfg(test)]
 mod tests;
 
@@ -16,6 +17,7 @@ pub use articles::{Position, StoredArticle};
 pub use entry::{LibraryEntry, ReadState};
 pub use files::FileState;
 pub use schema::VERSION as SCHEMA_VERSION;
+pub use search::{SearchHit, fts_query};
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -45,10 +45,41 @@ const MIGRATIONS: &[&str] = &[
     -- row's columns in order, and a long body spills into overflow pages).
     CREATE TABLE texts (
         article_id   INTEGER PRIMARY KEY REFERENCES articles(id),
+        headline     TEXT NOT NULL,
+        deck         TEXT,
         body         TEXT NOT NULL,
         structure    TEXT NOT NULL,
         analysis     TEXT,
         analysis_key TEXT
+    );",
+    // 2: library search (FTS5 over the texts, kept in step by triggers) and the history
+    // of search prompts.
+    "CREATE VIRTUAL TABLE texts_fts USING fts5 (
+        headline, deck, body,
+        content = 'texts', content_rowid = 'article_id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER texts_fts_insert AFTER INSERT ON texts BEGIN
+        INSERT INTO texts_fts (rowid, headline, deck, body)
+        VALUES (new.article_id, new.headline, new.deck, new.body);
+    END;
+    CREATE TRIGGER texts_fts_delete AFTER DELETE ON texts BEGIN
+        INSERT INTO texts_fts (texts_fts, rowid, headline, deck, body)
+        VALUES ('delete', old.article_id, old.headline, old.deck, old.body);
+    END;
+    CREATE TRIGGER texts_fts_update AFTER UPDATE OF headline, deck, body ON texts BEGIN
+        INSERT INTO texts_fts (texts_fts, rowid, headline, deck, body)
+        VALUES ('delete', old.article_id, old.headline, old.deck, old.body);
+        INSERT INTO texts_fts (rowid, headline, deck, body)
+        VALUES (new.article_id, new.headline, new.deck, new.body);
+    END;
+    INSERT INTO texts_fts (texts_fts) VALUES ('rebuild');
+    CREATE TABLE search_history (
+        id      INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL,
+        query   TEXT NOT NULL,
+        used_at INTEGER NOT NULL,
+        UNIQUE (kind, query)
     );",
 ];
 

@@ -1,0 +1,150 @@
+//! Library search (FTS5): ranking, phrases, prefixes, operators, accents, re-indexing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use lede::library::{Quiet, index};
+use lede::store::Store;
+
+struct Lib {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    store: Store,
+}
+
+fn write(root: &Path, name: &str, text: &str) {
+    fs::write(root.join(name), text).expect("write");
+}
+
+fn lib() -> Lib {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("news");
+    fs::create_dir(&root).expect("mkdir");
+    write(
+        &root,
+        "pact.txt",
+        "Russia and North Korea sign mutual defense pact\n\nThe treaty foresees mutual \
+         assistance. Putin spoke against US hegemony.",
+    );
+    write(
+        &root,
+        "defense-budget.txt",
+        "Budget talks\n\nThe mutual fund industry and the defense budget were discussed. \
+         Defense again, and defense once more, defense.",
+    );
+    write(
+        &root,
+        "kyiv.txt",
+        "Zelensky adviser speaks\n\nMikhaílo Podoliak said the hegemonic practices must end.",
+    );
+    let store = Store::open(&dir.path().join("lede.db")).expect("store");
+    index(&store, std::slice::from_ref(&root), &mut Quiet).expect("index");
+    Lib {
+        _dir: dir,
+        root,
+        store,
+    }
+}
+
+fn titles(lib: &Lib, query: &str) -> Vec<String> {
+    lib.store
+        .search(query, 10)
+        .expect("search")
+        .into_iter()
+        .map(|h| h.headline)
+        .collect()
+}
+
+#[test]
+fn headline_hits_rank_first() {
+    let lib = lib();
+    // "defense" is in one headline once, and four times in another article's body.
+    let found = titles(&lib, "defense");
+    assert_eq!(found[0], "Russia and North Korea sign mutual defense pact");
+    assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn phrases_prefixes_and_operators() {
+    let lib = lib();
+    assert_eq!(
+        titles(&lib, "\"mutual defense\""),
+        ["Russia and North Korea sign mutual defense pact"]
+    );
+    let mut hegemon = titles(&lib, "hegemon*");
+    hegemon.sort();
+    assert_eq!(
+        hegemon,
+        [
+            "Russia and North Korea sign mutual defense pact",
+            "Zelensky adviser speaks"
+        ]
+    );
+    assert_eq!(
+        titles(&lib, "hegemon* NOT putin"),
+        ["Zelensky adviser speaks"]
+    );
+    assert_eq!(titles(&lib, "budget OR zelensky").len(), 2);
+}
+
+#[test]
+fn accents_and_case_do_not_matter() {
+    let lib = lib();
+    assert_eq!(titles(&lib, "MIKHAILO"), ["Zelensky adviser speaks"]);
+    assert_eq!(titles(&lib, "mikhaílo"), ["Zelensky adviser speaks"]);
+}
+
+#[test]
+fn hits_carry_snippets_and_body_offsets() {
+    let lib = lib();
+    let hits = lib.store.search("podoliak", 10).expect("search");
+    let hit = &hits[0];
+    let body = lib.store.article(hit.id).expect("article").article.body;
+    assert_eq!(hit.body_hits.len(), 1);
+    assert_eq!(&body[hit.body_hits[0].clone()], "Podoliak");
+    assert_eq!(&hit.snippet[hit.snippet_hits[0].clone()], "Podoliak");
+    assert!(hit.score > 0.0);
+}
+
+#[test]
+fn edits_are_reindexed() {
+    let lib = lib();
+    assert!(titles(&lib, "armistice").is_empty());
+    // Same size would not be noticed by size alone; mtime moves too.
+    write(
+        &lib.root,
+        "kyiv.txt",
+        "Zelensky adviser speaks\n\nAn armistice was proposed.",
+    );
+    index(&lib.store, std::slice::from_ref(&lib.root), &mut Quiet).expect("reindex");
+    assert_eq!(titles(&lib, "armistice"), ["Zelensky adviser speaks"]);
+    assert!(titles(&lib, "podoliak").is_empty());
+}
+
+#[test]
+fn odd_input_is_searched_or_refused_in_one_line() {
+    let lib = lib();
+    assert_eq!(titles(&lib, "Jong-un").len(), 0);
+    assert!(titles(&lib, "   ").is_empty());
+    match lib.store.search("putin AND", 10) {
+        Ok(hits) => assert!(hits.is_empty()),
+        Err(e) => assert!(!e.to_string().contains('\n'), "{e}"),
+    }
+}
+
+#[test]
+fn history_is_kept_most_recent_last_without_duplicates() {
+    let lib = lib();
+    for q in ["putin", "kim", "putin", "treaty"] {
+        lib.store.push_history("article", q).expect("push");
+    }
+    lib.store.push_history("library", "other").expect("push");
+    assert_eq!(
+        lib.store.history("article", 10).expect("history"),
+        ["kim", "putin", "treaty"]
+    );
+    assert_eq!(
+        lib.store.history("article", 2).expect("history"),
+        ["putin", "treaty"]
+    );
+}
