@@ -10,6 +10,8 @@ mod extract;
 mod jsonld;
 mod junk;
 mod meta;
+mod patterns;
+mod region;
 mod walk;
 
 use std::collections::HashSet;

@@ -3,6 +3,8 @@
 //! 1. Furniture is marked: elements whose tag, role or class names say menu, share bar,
 //!    related links, cookie banner, comments… ([`junk::classify`]). An element that holds
 //!    half the page's prose is spared unless its name is unambiguous (comments, cookies).
+//!    Then furniture known by its shape: repeated records (comments, teaser cards) and the
+//!    boxes around text inputs ([`patterns`]).
 //! 2. The remaining text is walked into pieces, and each piece gets a value: long,
 //!    sentence-like, link-poor text counts for its words; link lists, bylines and short
 //!    labels count against. When the page's JSON-LD carries the `articleBody`, a piece's
@@ -20,6 +22,7 @@ use scraper::{Html, Node};
 use super::junk::{self, Junk};
 use super::meta::PageMeta;
 use super::walk::{Piece, PieceKind, walk};
+use super::{patterns, region};
 
 /// The pieces of the article, in reading order, and how they were found.
 #[derive(Debug, Default)]
@@ -43,9 +46,10 @@ fn word_count(text: &str) -> usize {
 /// Finds the article in `doc`.
 pub fn extract(doc: &Html, meta: &PageMeta) -> Extraction {
     let root = body_of(doc);
-    let junk = mark_junk(doc, root);
-    let skip = |id: NodeId, _: &scraper::node::Element| junk.contains(&id);
-    let all = walk(root, &skip);
+    let mut junk = mark_junk(doc, root);
+    let named_out = walk(root, &|id, _| junk.contains(&id));
+    junk.extend(patterns::find(doc, root, &named_out, &prose_value));
+    let all = walk(root, &|id, _| junk.contains(&id));
 
     let heuristic = select(doc, &all, &|p| heuristic_value(p), None);
     let Some(ld_body) = meta.ld.body.as_deref().map(super::ld_text) else {
@@ -151,22 +155,18 @@ fn in_body_share(text: &str, ld_words: &HashSet<String>) -> f64 {
 fn prose_by_element(doc: &Html, pieces: &[Piece]) -> HashMap<NodeId, f64> {
     let mut prose: HashMap<NodeId, f64> = HashMap::new();
     for p in pieces {
-        if !looks_like_prose(p) {
-            continue;
-        }
-        let value = p.chars as f64 * (1.0 - p.link_density());
-        add_up(doc, p.node, value, &mut prose);
+        region::add_up(doc, p.node, prose_value(p), &mut prose);
     }
     prose
 }
 
-fn add_up(doc: &Html, node: NodeId, value: f64, into: &mut HashMap<NodeId, f64>) {
-    let Some(node) = doc.tree.get(node) else {
-        return;
-    };
-    *into.entry(node.id()).or_default() += value;
-    for a in node.ancestors() {
-        *into.entry(a.id()).or_default() += value;
+/// How much article-like prose a piece is: its characters when it is long, link-poor and
+/// sentence-like, else nothing.
+fn prose_value(p: &Piece) -> f64 {
+    if looks_like_prose(p) {
+        p.chars as f64 * (1.0 - p.link_density())
+    } else {
+        0.0
     }
 }
 
@@ -191,12 +191,29 @@ fn mark_junk(doc: &Html, root: NodeRef<'_, Node>) -> HashSet<NodeId> {
             continue;
         };
         let held = prose.get(&node.id()).copied().unwrap_or(0.0);
-        if verdict == Junk::Soft && total > 0.0 && held >= 0.5 * total {
+        // Named furniture that holds most of the page's prose is the page's wrapper (or the
+        // names lie): keep it. Comments and banners are kept only when they also hold the
+        // headline or the marked-up article body (a comment thread can outweigh the story).
+        if total > 0.0
+            && held >= 0.5 * total
+            && (verdict == Junk::Soft || holds_article_marks(node))
+        {
             continue;
         }
         junk.insert(node.id());
     }
     junk
+}
+
+/// `node` holds an `<h1>`, a `<main>` or an `itemprop="articleBody"`.
+fn holds_article_marks(node: NodeRef<'_, Node>) -> bool {
+    node.descendants().any(|d| {
+        d.value().as_element().is_some_and(|e| {
+            matches!(e.name(), "h1" | "main")
+                || e.attr("itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+        })
+    })
 }
 
 /// What a piece says about the element holding it being the article, judged by its shape.
@@ -241,45 +258,24 @@ fn guided_value(p: &Piece, in_body: f64) -> f64 {
     }
 }
 
-/// Picks the element whose pieces sum highest and returns its pieces, filtered.
+/// Picks the article's elements (see [`region`]) and returns their pieces, filtered.
 fn select(
     doc: &Html,
     pieces: &[Piece],
     value: &dyn Fn(&Piece) -> f64,
     keep: Option<&dyn Fn(&Piece) -> bool>,
 ) -> Vec<Piece> {
-    let mut sums: HashMap<NodeId, f64> = HashMap::new();
-    for p in pieces {
-        add_up(doc, p.node, value(p), &mut sums);
-    }
-    // Document order: on a tie the outer element (seen first) wins, so headings and short
-    // paragraphs beside the main text stay in.
-    let mut best: Option<(NodeId, f64)> = None;
-    for node in doc.tree.root().descendants() {
-        if let Some(&s) = sums.get(&node.id())
-            && best.is_none_or(|(_, b)| s > b)
-        {
-            best = Some((node.id(), s));
-        }
-    }
-    let chosen: Vec<Piece> = match best {
-        Some((id, s)) if s > 0.0 => pieces
+    let roots = region::region(doc, pieces, value);
+    let chosen: Vec<Piece> = if roots.is_empty() {
+        pieces.to_vec()
+    } else {
+        pieces
             .iter()
-            .filter(|p| is_within(doc, p.node, id))
+            .filter(|p| region::is_within(doc, p.node, &roots))
             .cloned()
-            .collect(),
-        _ => pieces.to_vec(),
+            .collect()
     };
     tidy(chosen, keep)
-}
-
-/// `node` is `ancestor` or inside it.
-fn is_within(doc: &Html, node: NodeId, ancestor: NodeId) -> bool {
-    node == ancestor
-        || doc
-            .tree
-            .get(node)
-            .is_some_and(|n| n.ancestors().any(|a| a.id() == ancestor))
 }
 
 /// Drops what is not article text inside the chosen element.
@@ -299,7 +295,8 @@ fn tidy(pieces: Vec<Piece>, keep: Option<&dyn Fn(&Piece) -> bool>) -> Vec<Piece>
                     || keep.is_some_and(|k| words >= 4 && !k(&p))
             }
             PieceKind::Item => {
-                ld > 0.3
+                ld > 0.6
+                    || (ld > 0.3 && words < 8)
                     || junk::is_byline_or_dateline(&p.text)
                     || keep.is_some_and(|k| words >= 4 && !k(&p))
             }
@@ -312,6 +309,19 @@ fn tidy(pieces: Vec<Piece>, keep: Option<&dyn Fn(&Piece) -> bool>) -> Vec<Piece>
             continue;
         }
         out.push(p);
+    }
+    // Labels before the first and after the last sentence: kicker, read time, counts.
+    let sentence = |p: &Piece| !matches!(p.kind, PieceKind::Heading(_)) && !patterns::is_label(p);
+    if let (Some(first), Some(last)) = (
+        out.iter().position(sentence),
+        out.iter().rposition(sentence),
+    ) {
+        let mut i = 0;
+        out.retain(|p| {
+            i += 1;
+            let inside = (first + 1..=last + 1).contains(&i);
+            inside || !is_loose_label(p)
+        });
     }
     // A heading needs text under it (one left over from a dropped box is furniture).
     let mut kept: Vec<Piece> = Vec::with_capacity(out.len());
@@ -327,6 +337,11 @@ fn tidy(pieces: Vec<Piece>, keep: Option<&dyn Fn(&Piece) -> bool>) -> Vec<Piece>
         kept.push(p.clone());
     }
     kept
+}
+
+/// A paragraph of a few words that is no sentence ("Follow", "6 min read", "2.3K").
+fn is_loose_label(p: &Piece) -> bool {
+    !matches!(p.kind, PieceKind::Heading(_)) && word_count(&p.text) <= 4 && patterns::is_label(p)
 }
 
 #[cfg(test)]

@@ -66,7 +66,6 @@ const SOFT_WORDS: &[&str] = &[
     "follow",
     "footer",
     "header",
-    "hidden",
     "kicker",
     "login",
     "masthead",
@@ -90,7 +89,6 @@ const SOFT_WORDS: &[&str] = &[
     "popup",
     "prev",
     "previous",
-    "print",
     "promo",
     "promos",
     "promoted",
@@ -210,6 +208,30 @@ pub fn words(value: &str) -> Vec<String> {
     out
 }
 
+/// The classes of a `class` value that say what the element is, without the taxonomy
+/// classes blog engines add (`tag-comment`, `category-newsletter`, `post-123`), which name
+/// the article's topics, not the element.
+fn own_classes(value: &str) -> String {
+    const TAXONOMY: [&str; 8] = [
+        "tag-",
+        "category-",
+        "post-",
+        "postid-",
+        "format-",
+        "status-",
+        "type-",
+        "section-",
+    ];
+    value
+        .split_whitespace()
+        .filter(|c| {
+            let lower = c.to_ascii_lowercase();
+            !TAXONOMY.iter().any(|t| lower.starts_with(t))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The attributes whose words name what an element is.
 const NAMING_ATTRS: [&str; 7] = [
     "class",
@@ -224,7 +246,7 @@ const NAMING_ATTRS: [&str; 7] = [
 /// Judges one element by its tag, role and names. `None`: nothing says furniture.
 pub fn classify(el: &Element) -> Option<Junk> {
     let name = el.name();
-    if matches!(name, "html" | "body" | "main" | "p" | "h1" | "h2" | "h3") {
+    if matches!(name, "html" | "body" | "main" | "h1" | "h2" | "h3") {
         return None;
     }
     if el
@@ -250,9 +272,23 @@ pub fn classify(el: &Element) -> Option<Junk> {
     {
         verdict = Some(Junk::Soft);
     }
+    if el.attr("class").is_some_and(|c| {
+        c.split_whitespace().any(|class| {
+            matches!(
+                class.to_ascii_lowercase().as_str(),
+                "hidden" | "hide" | "d-none" | "is-hidden" | "invisible" | "noprint" | "no-print"
+            )
+        })
+    }) {
+        verdict = Some(Junk::Soft);
+    }
     for attr in NAMING_ATTRS {
         let Some(value) = el.attr(attr) else { continue };
-        let ws = words(value);
+        let ws = if attr == "class" {
+            words(&own_classes(value))
+        } else {
+            words(value)
+        };
         if ws.iter().any(|w| STRONG_WORDS.contains(&w.as_str())) {
             return Some(Junk::Strong);
         }
@@ -310,6 +346,17 @@ pub fn is_furniture_heading(text: &str) -> bool {
         "editor's picks",
         "follow us",
     ];
+    const LABELS: [&str; 9] = [
+        "watch",
+        "listen",
+        "video",
+        "read more",
+        "read",
+        "related",
+        "see also",
+        "more",
+        "also read",
+    ];
     const OPEN_HEADS: [&str; 5] = [
         "more from ",
         "more in ",
@@ -322,6 +369,10 @@ pub fn is_furniture_heading(text: &str) -> bool {
             || lower
                 .strip_prefix(h)
                 .is_some_and(|rest| rest.starts_with(':') && rest.len() < 30)
+    }) || LABELS.iter().any(|l| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.starts_with(':'))
     }) || OPEN_HEADS
         .iter()
         .any(|h| lower.starts_with(h) && lower.len() < h.len() + 30)
@@ -472,7 +523,14 @@ mod tests {
         assert_eq!(judge("<div class='article-body'>x</div>"), None);
         assert_eq!(judge("<div class='adapt loaded'>x</div>"), None);
         assert_eq!(judge("<div class='shared-layout'>x</div>"), None);
-        assert_eq!(judge("<p class='caption'>x</p>"), None);
+        assert_eq!(judge("<p class='caption'>x</p>"), Some(Junk::Soft));
+        assert_eq!(judge("<p class='paragraph inline-placeholder'>x</p>"), None);
+        assert_eq!(
+            judge("<article class='post type-post tag-comment category-newsletter'>x</article>"),
+            None
+        );
+        assert_eq!(judge("<div class='col hidden-xs'>x</div>"), None);
+        assert_eq!(judge("<div class='promo hidden'>x</div>"), Some(Junk::Soft));
         assert_eq!(
             judge("<div itemprop='articleBody' class='tags'>x</div>"),
             None
@@ -484,6 +542,7 @@ mod tests {
         assert!(is_furniture_heading("Related stories"));
         assert!(is_furniture_heading("More on this story:"));
         assert!(is_furniture_heading("42 comments"));
+        assert!(is_furniture_heading("Watch: What we know so far"));
         assert!(!is_furniture_heading("Related risks grow in the region"));
         assert!(!is_furniture_heading("Reaction"));
     }
