@@ -6,6 +6,7 @@ pub mod app;
 pub mod article_list;
 pub mod input;
 pub mod layout;
+pub mod library;
 pub mod marks;
 pub mod panel;
 pub mod reader;
