@@ -21,6 +21,10 @@ pub enum RowKind {
     Title,
     /// A row of the deck (range into `Article::deck`).
     Deck,
+    /// Source · author · date, under the headline (range into [`RowMap::byline`]).
+    Byline,
+    /// The article's web address (range into `Article::meta.url`), one row, cut to fit.
+    Url,
     /// The rule under the header.
     Rule,
     /// An empty row between blocks.
@@ -57,6 +61,8 @@ pub struct RowMap {
     body_start: usize,
     /// The body offset each removed item is shown at (empty unless showing the original).
     removed_at: Vec<usize>,
+    /// The text of the byline rows.
+    byline: String,
 }
 
 impl RowMap {
@@ -79,6 +85,16 @@ impl RowMap {
         wrap_into(&article.title, 0, cols, RowKind::Title, &mut rows);
         if let Some(deck) = &article.deck {
             wrap_into(deck, 0, cols, RowKind::Deck, &mut rows);
+        }
+        let byline = byline(&article.meta);
+        if !byline.is_empty() {
+            wrap_into(&byline, 0, cols, RowKind::Byline, &mut rows);
+        }
+        if let Some(url) = article.meta.url.as_deref().filter(|u| !u.trim().is_empty()) {
+            rows.push(Row {
+                kind: RowKind::Url,
+                range: 0..url.len(),
+            });
         }
         if !rows.is_empty() {
             rows.push(Row {
@@ -133,7 +149,13 @@ impl RowMap {
             rows,
             body_start,
             removed_at,
+            byline,
         }
+    }
+
+    /// The text the byline rows show.
+    pub fn byline(&self) -> &str {
+        &self.byline
     }
 
     pub fn width(&self) -> u16 {
@@ -188,6 +210,22 @@ impl RowMap {
             _ => row.range.start,
         }
     }
+}
+
+/// `source · author · date` (the date as yyyy-mm-dd), what is known of it; may be empty.
+pub fn byline(meta: &crate::article::Meta) -> String {
+    let date = meta
+        .published
+        .as_deref()
+        .map(|d| d.get(..10).filter(|_| d.is_char_boundary(10)).unwrap_or(d));
+    let parts = [meta.source.as_deref(), meta.author.as_deref(), date];
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join(" · ")
 }
 
 fn blank(at: usize) -> Row {
@@ -417,6 +455,32 @@ mod tests {
         assert_eq!(
             RowMap::build(&a, &Analysis::default(), 40, false, None),
             RowMap::new(&a, &Analysis::default(), 40)
+        );
+    }
+
+    #[test]
+    fn byline_and_address_sit_under_the_headline() {
+        let mut a = article(&["text"]);
+        a.meta = crate::article::Meta {
+            author: Some("Jane Doe".into()),
+            source: Some("TASS".into()),
+            url: Some("https://tass.com/a".into()),
+            published: Some("2024-06-19T10:00:00Z".into()),
+        };
+        let map = RowMap::new(&a, &Analysis::default(), 40);
+        let kinds: Vec<RowKind> = map.rows().iter().map(|r| r.kind).collect();
+        use RowKind::*;
+        assert_eq!(kinds, [Title, Byline, Url, Rule, Blank, Body]);
+        assert_eq!(map.byline(), "TASS · Jane Doe · 2024-06-19");
+        assert_eq!(map.body_start(), 5);
+        // Only what is known, and nothing at all without metadata.
+        a.meta.author = None;
+        a.meta.url = None;
+        assert_eq!(byline(&a.meta), "TASS · 2024-06-19");
+        let plain = article(&["text"]);
+        assert_eq!(
+            RowMap::new(&plain, &Analysis::default(), 40).body_start(),
+            3
         );
     }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::analysis::Analysis;
 use crate::article::Article;
 
-use super::layout::RowMap;
+use super::layout::{RowKind, RowMap};
 use super::marks::Marks;
 use super::panel::{Panel, Tab};
 use crate::analysis::entity_groups::{self, EntityGroup};
@@ -52,6 +52,8 @@ pub struct Reader {
     pub focus: Focus,
     /// Whether removed debris is shown (dimmed) where it stood.
     original: bool,
+    /// Whether the last row has been on screen since the article was opened.
+    reached_end: bool,
 }
 
 impl Reader {
@@ -72,6 +74,15 @@ impl Reader {
             following: None,
             focus: Focus::Text,
             original: false,
+            reached_end: false,
+        }
+    }
+
+    /// Opens at body byte `offset`: its row is put on top when the article is laid out
+    /// (0 is the very top, headline included).
+    pub fn start_at(&mut self, offset: usize) {
+        if offset > 0 && self.layout.is_none() {
+            self.anchor = Anchor::Body(offset.min(self.article.body.len()));
         }
     }
 
@@ -79,9 +90,16 @@ impl Reader {
     /// that was on top stays on top.
     pub fn fit(&mut self, width: u16, height: usize) {
         self.height = height.max(1);
-        if self.layout.as_ref().is_some_and(|l| l.width() == width) {
-            return;
+        if self.layout.as_ref().is_none_or(|l| l.width() != width) {
+            self.lay_out(width);
         }
+        // Following a name shows only some paragraphs: seeing their end is not reading it all.
+        if self.following.is_none() && self.top + self.height >= self.rows() {
+            self.reached_end = true;
+        }
+    }
+
+    fn lay_out(&mut self, width: u16) {
         let keep = self
             .following
             .and_then(|g| self.groups.get(g))
@@ -272,15 +290,51 @@ impl Reader {
         self.analysis = analysis;
     }
 
-    /// The body offset of the top row.
+    /// The body offset of the top row (before the first layout: where it will be).
     pub fn top_offset(&self) -> usize {
-        self.layout.as_ref().map_or(0, |l| {
-            if self.top < l.body_start() {
-                0
-            } else {
-                l.offset_of_row(self.top)
+        match &self.layout {
+            Some(l) if self.top < l.body_start() => 0,
+            Some(l) => l.offset_of_row(self.top),
+            None => match self.anchor {
+                Anchor::Body(offset) => offset,
+                Anchor::Header(_) => 0,
+            },
+        }
+    }
+
+    /// Reading progress, 0–1000: 0 at the top, 1000 with the last row in view.
+    pub fn progress(&self) -> u16 {
+        let max = self.max_top();
+        if max == 0 {
+            return 1000;
+        }
+        (self.top.saturating_mul(1000) / max).min(1000) as u16
+    }
+
+    /// Whether the last row has been on screen since the article was opened.
+    pub fn reached_end(&self) -> bool {
+        self.reached_end
+    }
+
+    /// The web address on row `row`: the article's own (under the headline) or a link
+    /// block's.
+    pub fn link_on_row(&self, row: usize) -> Option<String> {
+        let r = self.layout.as_ref()?.rows().get(row)?;
+        match r.kind {
+            RowKind::Url => self.article.meta.url.clone(),
+            RowKind::Link => {
+                let blocks = &self.article.blocks;
+                let i = blocks.partition_point(|b| b.range.end <= r.range.start);
+                let block = blocks.get(i)?;
+                Some(self.article.body[block.range.clone()].trim().to_string())
             }
-        })
+            _ => None,
+        }
+    }
+
+    /// The first web address shown on screen, from the top.
+    pub fn first_link_on_screen(&self) -> Option<String> {
+        (self.top..self.top + self.height).find_map(|row| self.link_on_row(row))
     }
 
     /// Highlights `mark` and scrolls so it is in view (with a little context above).

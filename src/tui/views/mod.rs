@@ -10,10 +10,14 @@ mod quotes;
 mod reader;
 mod status;
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::app::App;
+use super::layout::display_width;
 
 /// Draws the whole screen.
 pub fn draw(app: &mut App, frame: &mut Frame) {
@@ -56,4 +60,23 @@ fn draw_reader_screen(app: &mut App, frame: &mut Frame, area: Rect) {
         app.panel_rows = panel::draw(reader, &app.config, frame, p);
         app.panel_area = Some(p);
     }
+}
+
+/// `text` cut to `width` columns, the cut marked with `…`.
+pub(crate) fn cut(text: &str, width: usize) -> Cow<'_, str> {
+    if display_width(text) <= width {
+        return text.into();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = display_width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    out.push('…');
+    out.into()
 }

@@ -7,6 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::cut;
 use crate::config::{Config, Slot};
 use crate::tui::layout::RowKind;
 use crate::tui::marks::{Layers, styled_runs};
@@ -46,6 +47,11 @@ pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect)
                 article.deck.as_deref().unwrap_or("")[row.range.clone()].into(),
                 Slot::Deck,
             ),
+            RowKind::Byline => (layout.byline()[row.range.clone()].into(), Slot::Muted),
+            RowKind::Url => {
+                let url = article.meta.url.as_deref().unwrap_or("");
+                (cut(url, usize::from(measure)), Slot::Muted)
+            }
             RowKind::Rule => ("─".repeat(usize::from(measure)).into(), Slot::Muted),
             RowKind::Blank => continue,
             RowKind::Body | RowKind::Heading | RowKind::Link => {
