@@ -8,6 +8,8 @@
 //!   they never wrote.
 //! - Within one layer, two bindings that are the same sequence, or where one starts the
 //!   other, are an error reported at the later one.
+//! - Actions that never work on the same screen (`filter` in the library, the reader's
+//!   section keys) may share keys: they never meet.
 //! - `ctrl-c` always quits: no other action may use it (or start with it), and it is added
 //!   to `quit` even when the user rebinds or unbinds `quit`.
 
@@ -83,6 +85,9 @@ impl KeyDraft {
             for new in bindings {
                 check_reserved(&new, action, &reserved)?;
                 for (other, olds) in &mut self.per_action {
+                    if !action.shares_a_screen(*other) {
+                        continue;
+                    }
                     if set_here.contains(other) {
                         if let Some(old) =
                             olds.iter().find(|old| clash(&new.seq, &old.seq).is_some())

@@ -1,7 +1,7 @@
 //! The keymap: key sequences → actions, with prefix matching for chords like `g g`.
 
 use super::keys::{KeyPress, KeySeq};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Screen};
 
 /// The bindings in force, in `Action::ALL` order and, within an action, in the order its
 /// keys were written (the help screen lists them so).
@@ -30,9 +30,20 @@ impl Keymap {
         &self.bindings
     }
 
+    /// What `typed` means on any screen (the first binding wins when two screens bind the
+    /// same keys differently).
     pub fn lookup(&self, typed: &[KeyPress]) -> KeyMatch {
+        self.find(typed, |_| true)
+    }
+
+    /// What `typed` means on `screen`: only actions that work there count.
+    pub fn lookup_on(&self, typed: &[KeyPress], screen: Screen) -> KeyMatch {
+        self.find(typed, |a| a.works_on(screen))
+    }
+
+    fn find(&self, typed: &[KeyPress], active: impl Fn(Action) -> bool) -> KeyMatch {
         let mut prefix = false;
-        for (seq, action) in &self.bindings {
+        for (seq, action) in self.bindings.iter().filter(|(_, a)| active(*a)) {
             if seq.0 == typed {
                 return KeyMatch::Action(*action);
             }

@@ -2,6 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The screens an action can work on. Two actions that never share a screen may share a
+/// key (`/` filters the library and, later, searches the article).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Library,
+    Reader,
+}
+
 /// Everything a key can do. The snake_case name is the key in `config.toml`'s `[keys]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -135,6 +143,46 @@ impl Action {
         }
     }
 
+    /// Whether the action does something on `screen` (help lists only those; keys of
+    /// actions that never share a screen do not clash).
+    pub fn works_on(self, screen: Screen) -> bool {
+        match self {
+            Action::NextSection
+            | Action::PrevSection
+            | Action::ToggleContents
+            | Action::PanelContents
+            | Action::PanelEntities
+            | Action::PanelQuotes
+            | Action::Follow
+            | Action::FocusNext
+            | Action::ToggleOriginal
+            | Action::ToggleEntities
+            | Action::NextEntity
+            | Action::PrevEntity
+            | Action::NextQuote
+            | Action::PrevQuote => screen == Screen::Reader,
+            Action::ScrollDown
+            | Action::ScrollUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::Select
+            | Action::Help
+            | Action::Close
+            | Action::Quit => true,
+        }
+    }
+
+    /// Whether some screen has both actions, so their keys must not clash.
+    pub fn shares_a_screen(self, other: Action) -> bool {
+        [Screen::Library, Screen::Reader]
+            .into_iter()
+            .any(|s| self.works_on(s) && other.works_on(s))
+    }
+
     /// One line for the help screen.
     pub fn description(self) -> &'static str {
         match self {
@@ -179,5 +227,18 @@ mod tests {
             assert_eq!(Action::from_name(a.name()), Some(a));
             assert!(seen.insert(a.name()), "duplicate name {}", a.name());
         }
+    }
+
+    #[test]
+    fn every_action_works_somewhere_and_groups_are_contiguous() {
+        let mut groups: Vec<&str> = Vec::new();
+        for a in Action::ALL {
+            assert!(a.works_on(Screen::Library) || a.works_on(Screen::Reader));
+            if groups.last() != Some(&a.group()) {
+                assert!(!groups.contains(&a.group()), "{} split", a.group());
+                groups.push(a.group());
+            }
+        }
+        assert!(Action::NextSection.shares_a_screen(Action::Quit));
     }
 }

@@ -16,7 +16,7 @@ mod reader_actions;
 
 use reader_actions::select_entry;
 
-use super::action::Action;
+use super::action::{Action, Screen};
 use super::article_list::ArticleList;
 use super::input::{Command, KeyInput};
 use super::reader::{Focus, Reader};
@@ -106,6 +106,15 @@ impl App {
         self.quit
     }
 
+    /// The screen keys are looked up for.
+    pub fn screen(&self) -> Screen {
+        if self.reader.is_some() || self.list.is_none() {
+            Screen::Reader
+        } else {
+            Screen::Library
+        }
+    }
+
     /// Shows an article at once with what is already known of it (at least its sections),
     /// and queues the rest of the analysis.
     pub fn open(&mut self, article: Article, analysis: Analysis) {
@@ -167,9 +176,13 @@ impl App {
                     .reader
                     .as_ref()
                     .is_some_and(|r| r.panel.is_some() && r.focus == Focus::Panel);
-                let command =
-                    self.input
-                        .press(&self.config.keymap, KeyPress::from_event(*key), counts)?;
+                let screen = self.screen();
+                let command = self.input.press(
+                    &self.config.keymap,
+                    KeyPress::from_event(*key),
+                    counts,
+                    screen,
+                )?;
                 self.apply(command)
             }
             Event::Mouse(mouse) => {

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use crate::config::keys::KeyPress;
 use crate::config::{KeyMatch, Keymap};
 
-use super::action::Action;
+use super::action::{Action, Screen};
 
 /// Presses typed so far that do not yet make an action.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,12 +22,21 @@ pub struct Command {
 }
 
 impl KeyInput {
-    /// Feeds one press; returns a command when the presses complete a binding. With
-    /// `counts`, digits always build a count ("12j"); without, a bound digit is its action.
-    pub fn press(&mut self, keymap: &Keymap, key: KeyPress, counts: bool) -> Option<Command> {
+    /// Feeds one press made on `screen`; returns a command when the presses complete one
+    /// of its bindings. With `counts`, digits always build a count ("12j"); without, a
+    /// bound digit is its action.
+    pub fn press(
+        &mut self,
+        keymap: &Keymap,
+        key: KeyPress,
+        counts: bool,
+        screen: Screen,
+    ) -> Option<Command> {
         if self.pending.is_empty()
             && let Some(digit) = count_digit(key, self.count.is_some())
-            && (counts || self.count.is_some() || keymap.lookup(&[key]) == KeyMatch::None)
+            && (counts
+                || self.count.is_some()
+                || keymap.lookup_on(&[key], screen) == KeyMatch::None)
         {
             let count = self
                 .count
@@ -38,7 +47,7 @@ impl KeyInput {
             return None;
         }
         self.pending.push(key);
-        match keymap.lookup(&self.pending) {
+        match keymap.lookup_on(&self.pending, screen) {
             KeyMatch::Prefix => None,
             KeyMatch::Action(action) => {
                 let count = self.count.unwrap_or(1).max(1);
@@ -50,7 +59,7 @@ impl KeyInput {
                 let retry = self.pending.len() > 1;
                 self.reset();
                 if retry {
-                    self.press(keymap, key, counts)
+                    self.press(keymap, key, counts, screen)
                 } else {
                     None
                 }
@@ -99,7 +108,7 @@ mod tests {
     }
 
     fn press(input: &mut KeyInput, map: &Keymap, k: &str) -> Option<Command> {
-        input.press(map, KeyPress::parse(k).expect("key"), true)
+        input.press(map, KeyPress::parse(k).expect("key"), true, Screen::Reader)
     }
 
     #[test]
@@ -135,16 +144,17 @@ mod tests {
         ]);
         let mut input = KeyInput::default();
         let two = KeyPress::parse("2").expect("key");
-        assert_eq!(input.press(&map, two, true), None);
+        let on = Screen::Reader;
+        assert_eq!(input.press(&map, two, true, on), None);
         assert_eq!(
-            input.press(&map, KeyPress::parse("j").expect("key"), true),
+            input.press(&map, KeyPress::parse("j").expect("key"), true, on),
             Some(Command {
                 action: Action::ScrollDown,
                 count: 2
             })
         );
         assert_eq!(
-            input.press(&map, two, false),
+            input.press(&map, two, false, on),
             Some(Command {
                 action: Action::PanelEntities,
                 count: 1

@@ -1,5 +1,6 @@
-//! The help overlay: every action with its keys, from the keymap itself so it never drifts,
-//! grouped under headings, then a legend of the entity colours.
+//! The help overlay: every action of the current screen with its keys, from the keymap
+//! itself so it never drifts, grouped under headings, then (in the reader) a legend of the
+//! entity colours.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -7,20 +8,27 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::config::{Config, Slot};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Screen};
 
-/// Draws the overlay scrolled by `scroll` rows; returns the scroll clamped to the content.
-pub fn draw(config: &Config, scroll: usize, frame: &mut Frame, area: Rect) -> usize {
+/// Draws the overlay for `screen` scrolled by `scroll` rows; returns the scroll clamped to
+/// the content.
+pub fn draw(
+    config: &Config,
+    screen: Screen,
+    scroll: usize,
+    frame: &mut Frame,
+    area: Rect,
+) -> usize {
     let theme = &config.theme;
-    let entries = help_lines(config);
+    let entries = help_lines(config, screen);
     let keys_width = entries
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(_, k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
     let mut text: Vec<Line> = Vec::new();
     let mut group = "";
-    for (action, (keys, desc)) in Action::ALL.into_iter().zip(entries) {
+    for (action, keys, desc) in entries {
         if action.group() != group {
             if !group.is_empty() {
                 text.push(Line::raw(""));
@@ -37,24 +45,9 @@ pub fn draw(config: &Config, scroll: usize, frame: &mut Frame, area: Rect) -> us
             Span::styled(desc, theme.style(Slot::Panel)),
         ]));
     }
-    text.push(Line::raw(""));
-    text.push(Line::styled(" Colours", theme.style(Slot::PanelTitle)));
-    let legend = [
-        ("person", Slot::EntityPerson),
-        ("organisation", Slot::EntityOrganization),
-        ("place", Slot::EntityPlace),
-        ("group", Slot::EntityGroup),
-        ("date", Slot::EntityDate),
-        ("other", Slot::EntityOther),
-        ("“quotation”", Slot::Quote),
-        ("speaker", Slot::Speaker),
-    ];
-    let mut spans = vec![Span::raw(" ")];
-    for (name, slot) in legend {
-        spans.push(Span::styled(name, theme.style(slot)));
-        spans.push(Span::raw("  "));
+    if screen == Screen::Reader {
+        legend(config, &mut text);
     }
-    text.push(Line::from(spans));
     text.push(Line::raw(""));
     text.push(Line::styled(
         " Ctrl-c always quits. Counts repeat a key: 5j.",
@@ -101,10 +94,35 @@ pub fn draw(config: &Config, scroll: usize, frame: &mut Frame, area: Rect) -> us
     scroll
 }
 
-/// `(keys, description)` for every action, in `Action::ALL` order.
-pub fn help_lines(config: &Config) -> Vec<(String, String)> {
+/// The entity colours, for the reader's help.
+fn legend(config: &Config, text: &mut Vec<Line<'static>>) {
+    let theme = &config.theme;
+    text.push(Line::raw(""));
+    text.push(Line::styled(" Colours", theme.style(Slot::PanelTitle)));
+    let legend = [
+        ("person", Slot::EntityPerson),
+        ("organisation", Slot::EntityOrganization),
+        ("place", Slot::EntityPlace),
+        ("group", Slot::EntityGroup),
+        ("date", Slot::EntityDate),
+        ("other", Slot::EntityOther),
+        ("“quotation”", Slot::Quote),
+        ("speaker", Slot::Speaker),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (name, slot) in legend {
+        spans.push(Span::styled(name, theme.style(slot)));
+        spans.push(Span::raw("  "));
+    }
+    text.push(Line::from(spans));
+}
+
+/// `(action, keys, description)` for every action that works on `screen`, in
+/// `Action::ALL` order.
+pub fn help_lines(config: &Config, screen: Screen) -> Vec<(Action, String, String)> {
     Action::ALL
         .into_iter()
+        .filter(|a| a.works_on(screen))
         .map(|action| {
             let keys: Vec<String> = config
                 .keymap
@@ -116,7 +134,7 @@ pub fn help_lines(config: &Config) -> Vec<(String, String)> {
             } else {
                 keys.join(", ")
             };
-            (keys, action.description().to_string())
+            (action, keys, action.description().to_string())
         })
         .collect()
 }

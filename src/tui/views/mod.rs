@@ -32,7 +32,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     }
     status::draw(app, frame, status_area);
     if let Some(scroll) = app.help {
-        let clamped = help::draw(&app.config, scroll, frame, frame.area());
+        let clamped = help::draw(&app.config, app.screen(), scroll, frame, frame.area());
         app.help = Some(clamped);
     }
 }
