@@ -58,7 +58,7 @@ fn main() -> ExitCode {
         Ok(app) => app,
         Err(e) => return fail(&e, 1),
     };
-    match tui::run(app) {
+    match tui::run(app, None) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("terminal: {e}"), 1),
     }

@@ -103,20 +103,33 @@ fn wheel_scrolls_and_bottom_shows_100_percent() {
 }
 
 #[test]
-fn help_opens_and_closes_and_lists_every_action() {
-    let mut app = reader_app(SEED);
-    press(&mut app, "?");
-    let rows = screen_rows(&draw(&mut app, 120, 40)).join("\n");
-    for action in lede::tui::action::Action::ALL {
-        assert!(
-            rows.contains(action.description()),
-            "help misses {action:?}"
-        );
+fn help_opens_and_closes_and_lists_every_action_of_its_screen() {
+    use lede::tui::action::{Action, Screen};
+    let mut reader = reader_app(SEED);
+    let mut library = common::sample_library_app();
+    for (app, screen) in [
+        (&mut reader, Screen::Reader),
+        (&mut library, Screen::Library),
+    ] {
+        press(app, "?");
+        let mut seen = String::new();
+        // The help scrolls when it is longer than the window.
+        for _ in 0..3 {
+            seen.push_str(&screen_rows(&draw(app, 120, 40)).join("\n"));
+            press(app, "ctrl-d");
+        }
+        for action in Action::ALL {
+            assert_eq!(
+                seen.contains(action.description()),
+                action.works_on(screen),
+                "{action:?} on {screen:?}"
+            );
+        }
+        press(app, "esc");
+        assert!(app.help.is_none());
+        press(app, "q");
+        assert!(app.should_quit());
     }
-    press(&mut app, "esc");
-    assert!(app.help.is_none());
-    press(&mut app, "q");
-    assert!(app.should_quit());
 }
 
 #[test]

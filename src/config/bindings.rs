@@ -164,3 +164,34 @@ fn conflict(new: &Binding, action: Action, old: &Binding, other: Action) -> Prob
     };
     Problem::new(new.span.clone(), message)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::config::keys::KeySeq;
+    use crate::config::{KeyMatch, from_user_toml};
+    use crate::tui::action::{Action, Screen};
+
+    #[test]
+    fn actions_of_different_screens_share_keys_and_others_clash() {
+        let text = "[keys]\nfilter = [\"]\"]\n";
+        let c = from_user_toml(text, Path::new("user.toml")).expect("no clash");
+        let key = KeySeq::parse("]").expect("key").0;
+        assert_eq!(
+            c.keymap.lookup_on(&key, Screen::Library),
+            KeyMatch::Action(Action::Filter)
+        );
+        assert_eq!(
+            c.keymap.lookup_on(&key, Screen::Reader),
+            KeyMatch::Action(Action::NextSection)
+        );
+        let text = "[keys]\nfilter = [\"x\"]\ncycle_sort = [\"x\"]\n";
+        let err = from_user_toml(text, Path::new("user.toml")).expect_err("clash");
+        assert!(
+            err.to_string()
+                .contains("`x` for `cycle_sort` is already bound to `filter`"),
+            "{err}"
+        );
+    }
+}

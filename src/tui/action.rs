@@ -38,6 +38,14 @@ pub enum Action {
     PrevEntity,
     NextQuote,
     PrevQuote,
+    /// Open the first link on screen (the article's URL, a link block) with `$BROWSER`.
+    OpenLink,
+    /// Library: filter the list by headline and source (fuzzy, as you type).
+    Filter,
+    /// Library: sort by date, then source, then title, then date again.
+    CycleSort,
+    /// Library: unread articles first (then those being read), or not.
+    ToggleUnreadFirst,
     /// Open the selected item (library list), jump to it (contents), or follow a link.
     Select,
     Help,
@@ -48,7 +56,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 30] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -64,13 +72,17 @@ impl Action {
         Action::PanelEntities,
         Action::PanelQuotes,
         Action::FocusNext,
-        Action::Select,
         Action::ToggleEntities,
         Action::NextEntity,
         Action::PrevEntity,
         Action::NextQuote,
         Action::PrevQuote,
         Action::Follow,
+        Action::Select,
+        Action::OpenLink,
+        Action::Filter,
+        Action::CycleSort,
+        Action::ToggleUnreadFirst,
         Action::ToggleOriginal,
         Action::Help,
         Action::Close,
@@ -102,6 +114,10 @@ impl Action {
             Action::PrevEntity => "prev_entity",
             Action::NextQuote => "next_quote",
             Action::PrevQuote => "prev_quote",
+            Action::OpenLink => "open_link",
+            Action::Filter => "filter",
+            Action::CycleSort => "cycle_sort",
+            Action::ToggleUnreadFirst => "toggle_unread_first",
             Action::Select => "select",
             Action::Help => "help",
             Action::Close => "close",
@@ -131,14 +147,15 @@ impl Action {
             | Action::PanelContents
             | Action::PanelEntities
             | Action::PanelQuotes
-            | Action::FocusNext
-            | Action::Select => "Sections and the side panel",
+            | Action::FocusNext => "Sections and the side panel",
+            Action::Select | Action::OpenLink => "Opening",
             Action::ToggleEntities
             | Action::NextEntity
             | Action::PrevEntity
             | Action::NextQuote
             | Action::PrevQuote
             | Action::Follow => "Entities and quotations",
+            Action::Filter | Action::CycleSort | Action::ToggleUnreadFirst => "Library",
             Action::ToggleOriginal | Action::Help | Action::Close | Action::Quit => "Other",
         }
     }
@@ -147,6 +164,9 @@ impl Action {
     /// actions that never share a screen do not clash).
     pub fn works_on(self, screen: Screen) -> bool {
         match self {
+            Action::Filter | Action::CycleSort | Action::ToggleUnreadFirst => {
+                screen == Screen::Library
+            }
             Action::NextSection
             | Action::PrevSection
             | Action::ToggleContents
@@ -160,7 +180,8 @@ impl Action {
             | Action::NextEntity
             | Action::PrevEntity
             | Action::NextQuote
-            | Action::PrevQuote => screen == Screen::Reader,
+            | Action::PrevQuote
+            | Action::OpenLink => screen == Screen::Reader,
             Action::ScrollDown
             | Action::ScrollUp
             | Action::PageDown
@@ -208,9 +229,13 @@ impl Action {
             Action::PrevEntity => "previous entity mention",
             Action::NextQuote => "next quotation",
             Action::PrevQuote => "previous quotation",
-            Action::Select => "open / jump to the selected item",
+            Action::OpenLink => "open the first link on screen with $BROWSER",
+            Action::Filter => "filter by headline and source (Enter keeps, Esc clears)",
+            Action::CycleSort => "sort by date, source or title",
+            Action::ToggleUnreadFirst => "unread articles first, or not",
+            Action::Select => "open / jump to the selected item, or the link on top",
             Action::Help => "show/hide this help",
-            Action::Close => "close the current view (help, panel, article, list)",
+            Action::Close => "close this view: help, panel, article, filter, list",
             Action::Quit => "quit lede",
         }
     }
@@ -239,6 +264,7 @@ mod tests {
                 groups.push(a.group());
             }
         }
-        assert!(Action::NextSection.shares_a_screen(Action::Quit));
+        assert!(!Action::Filter.shares_a_screen(Action::NextSection));
+        assert!(Action::Filter.shares_a_screen(Action::Quit));
     }
 }

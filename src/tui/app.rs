@@ -1,37 +1,73 @@
 //! Application state and its update function. Pure: events in, state and effects out; the
-//! runtime (`run.rs`) performs the effects (reading files) and feeds the results back.
+//! runtime (`run.rs`) performs the effects (the store, files, the browser) and feeds the
+//! results back.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Position as Cell, Rect};
 
 use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::config::Config;
 use crate::config::keys::KeyPress;
+use crate::store::{LibraryEntry, Position, StoredArticle};
 
+mod library_actions;
 mod reader_actions;
+mod stored;
 
 use reader_actions::select_entry;
 
 use super::action::{Action, Screen};
 use super::article_list::ArticleList;
 use super::input::{Command, KeyInput};
+use super::library::Library;
 use super::reader::{Focus, Reader};
 
 /// Work the runtime must do for the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Read this article, then call [`App::open`] (or [`App::error`]).
+    /// Read this article file (the folder list), then call [`App::open`] (or
+    /// [`App::error`]).
     Open(PathBuf),
+    /// Read article `id` from the store, then call [`App::open_stored`] (or
+    /// [`App::error`]).
+    Load(i64),
     /// Run the full analysis (entities, quotations) off the UI thread, then call
     /// [`App::analysed`] with the same generation.
     Analyse {
         generation: u64,
         article: Arc<Article>,
     },
+    /// Cache an article's full analysis in the store.
+    SaveAnalysis {
+        id: i64,
+        content_hash: String,
+        analysis: Box<Analysis>,
+    },
+    /// Save where the reader was in article `id`.
+    SavePosition { id: i64, position: Position },
+    /// Open a web address with `$BROWSER`, detached.
+    OpenUrl(String),
+}
+
+/// The stored article in the reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Opened {
+    id: i64,
+    /// Where it was opened (kept if the reader closes before it was ever drawn).
+    position: Position,
+}
+
+/// A stored article whose analysis is running, so the result can be cached even if the
+/// reader closed meanwhile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Pending {
+    generation: u64,
+    id: i64,
+    content_hash: String,
 }
 
 /// A one-line message in the status line until the next key.
@@ -46,6 +82,9 @@ const WHEEL_ROWS: isize = 3;
 
 pub struct App {
     pub config: Config,
+    /// The library screen (`lede` on a folder or the whole library).
+    pub library: Option<Library>,
+    /// The old folder list (until the binary moves to the library).
     pub list: Option<ArticleList>,
     pub reader: Option<Reader>,
     /// The help overlay's scroll offset while it is open.
@@ -61,6 +100,10 @@ pub struct App {
     effects: Vec<Effect>,
     /// Counts article opens, so a late analysis of a closed article is dropped.
     generation: u64,
+    /// The stored article in the reader, if it is one.
+    opened: Option<Opened>,
+    /// Analyses running for stored articles.
+    pending: Vec<Pending>,
     quit: bool,
 }
 
@@ -78,7 +121,23 @@ impl App {
         app
     }
 
-    /// An app reading one article.
+    /// An app showing the library: `entries` (as the store lists them), under `title`.
+    pub fn with_library(config: Config, title: String, entries: Vec<LibraryEntry>) -> App {
+        let mut app = App::empty(config);
+        app.library = Some(Library::new(title, entries));
+        app
+    }
+
+    /// An app reading one stored article (`lede FILE`); closing it quits, and the reading
+    /// position is saved.
+    pub fn with_stored(config: Config, stored: StoredArticle) -> App {
+        let mut app = App::empty(config);
+        app.open_stored(stored);
+        app
+    }
+
+    /// An app reading one article that is not in the store (stdin, tests): nothing is
+    /// saved.
     pub fn with_article(config: Config, article: Article, analysis: Analysis) -> App {
         let mut app = App::empty(config);
         app.open(article, analysis);
@@ -88,6 +147,7 @@ impl App {
     fn empty(config: Config) -> App {
         App {
             config,
+            library: None,
             list: None,
             reader: None,
             help: None,
@@ -98,6 +158,8 @@ impl App {
             list_area: None,
             effects: Vec::new(),
             generation: 0,
+            opened: None,
+            pending: Vec::new(),
             quit: false,
         }
     }
@@ -106,26 +168,16 @@ impl App {
         self.quit
     }
 
-    /// The screen keys are looked up for.
-    pub fn screen(&self) -> Screen {
-        if self.reader.is_some() || self.list.is_none() {
-            Screen::Reader
-        } else {
-            Screen::Library
-        }
-    }
-
     /// Shows an article at once with what is already known of it (at least its sections),
     /// and queues the rest of the analysis.
     pub fn open(&mut self, article: Article, analysis: Analysis) {
-        for w in &article.warnings {
-            self.message = Some(Message {
-                text: w.clone(),
-                is_error: true,
-            });
-        }
+        self.opened = None;
+        self.show(Arc::new(article), analysis);
+    }
+
+    fn show(&mut self, article: Arc<Article>, analysis: Analysis) {
+        self.warn(&article);
         self.generation += 1;
-        let article = Arc::new(article);
         self.effects.push(Effect::Analyse {
             generation: self.generation,
             article: Arc::clone(&article),
@@ -133,12 +185,42 @@ impl App {
         self.reader = Some(Reader::new(article, analysis, self.generation));
     }
 
-    /// Takes the result of [`Effect::Analyse`]; ignored if that article was closed.
+    fn warn(&mut self, article: &Article) {
+        if let Some(w) = article.warnings.last() {
+            self.error(w.clone());
+        }
+    }
+
+    /// Takes the result of [`Effect::Analyse`]: shown if the article is still open, and
+    /// cached in the store if it is a stored one.
     pub fn analysed(&mut self, generation: u64, analysis: Analysis) {
+        if let Some(i) = self.pending.iter().position(|p| p.generation == generation) {
+            let p = self.pending.swap_remove(i);
+            self.effects.push(Effect::SaveAnalysis {
+                id: p.id,
+                content_hash: p.content_hash,
+                analysis: Box::new(analysis.clone()),
+            });
+        }
         if let Some(reader) = &mut self.reader
             && reader.generation == generation
         {
             reader.set_analysis(analysis);
+        }
+    }
+
+    /// Quits, saving the reading position first.
+    pub fn quit(&mut self) {
+        self.save_position();
+        self.quit = true;
+    }
+
+    /// The screen keys are looked up for.
+    pub fn screen(&self) -> Screen {
+        if self.reader.is_some() || (self.library.is_none() && self.list.is_none()) {
+            Screen::Reader
+        } else {
+            Screen::Library
         }
     }
 
@@ -154,7 +236,7 @@ impl App {
         });
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             is_error: false,
@@ -165,12 +247,17 @@ impl App {
     pub fn handle_event(&mut self, event: &Event) -> Option<Effect> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
+                self.message = None;
                 if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
                     // Ctrl-c always quits, whatever the keymap says.
-                    self.quit = true;
+                    self.quit();
                     return None;
                 }
-                self.message = None;
+                if self.typing_filter() {
+                    self.input.reset();
+                    self.filter_key(key);
+                    return None;
+                }
                 // Digits are counts unless the side panel has the focus.
                 let counts = !self
                     .reader
@@ -186,7 +273,7 @@ impl App {
                 self.apply(command)
             }
             Event::Mouse(mouse) => {
-                let at = Position::new(mouse.column, mouse.row);
+                let at = Cell::new(mouse.column, mouse.row);
                 match mouse.kind {
                     MouseEventKind::ScrollDown => self.wheel(at, WHEEL_ROWS),
                     MouseEventKind::ScrollUp => self.wheel(at, -WHEEL_ROWS),
@@ -208,7 +295,7 @@ impl App {
         if let Some(scroll) = &mut self.help {
             match action {
                 Action::Help | Action::Close => self.help = None,
-                Action::Quit => self.quit = true,
+                Action::Quit => self.quit(),
                 Action::ScrollDown => *scroll = scroll.saturating_add(count),
                 Action::ScrollUp => *scroll = scroll.saturating_sub(count),
                 Action::PageDown | Action::HalfPageDown => *scroll = scroll.saturating_add(10),
@@ -225,7 +312,7 @@ impl App {
                 return None;
             }
             Action::Quit => {
-                self.quit = true;
+                self.quit();
                 return None;
             }
             _ => {}
@@ -233,16 +320,22 @@ impl App {
         if self.reader.is_some() {
             self.apply_reader(action, n);
             None
+        } else if self.library.is_some() {
+            self.apply_library(action, n)
         } else {
             self.apply_list(action, n)
         }
     }
 
+    /// Rows a page moves in the library or list.
+    fn list_page(&self) -> isize {
+        self.list_area
+            .map_or(10, |a| isize::try_from(a.height.max(2)).unwrap_or(10) - 1)
+    }
+
     fn apply_list(&mut self, action: Action, n: isize) -> Option<Effect> {
+        let page = self.list_page();
         let list = self.list.as_mut()?;
-        let page = self
-            .list_area
-            .map_or(10, |a| isize::try_from(a.height.max(2)).unwrap_or(10) - 1);
         match action {
             Action::ScrollDown => list.move_by(n),
             Action::ScrollUp => list.move_by(-n),
@@ -268,7 +361,7 @@ impl App {
         None
     }
 
-    fn wheel(&mut self, at: Position, rows: isize) {
+    fn wheel(&mut self, at: Cell, rows: isize) {
         if let Some(help) = &mut self.help {
             *help = help.saturating_add_signed(rows);
         } else if let Some(reader) = &mut self.reader {
@@ -277,12 +370,14 @@ impl App {
             } else {
                 reader.scroll_by(rows);
             }
+        } else if let Some(library) = &mut self.library {
+            library.move_by(rows.signum());
         } else if let Some(list) = &mut self.list {
             list.move_by(rows.signum());
         }
     }
 
-    fn click(&mut self, at: Position) -> Option<Effect> {
+    fn click(&mut self, at: Cell) -> Option<Effect> {
         if self.help.is_some() {
             return None;
         }
@@ -296,6 +391,16 @@ impl App {
                 panel.select(*entry, len);
                 reader.panel = Some(panel);
                 select_entry(reader, panel.tab, *entry);
+            }
+            return None;
+        }
+        if self.reader.is_none()
+            && let (Some(library), Some(area)) = (&mut self.library, self.list_area)
+            && area.contains(at)
+        {
+            let index = library.offset + usize::from(at.y - area.y);
+            if index < library.view().len() {
+                library.select(index);
             }
             return None;
         }

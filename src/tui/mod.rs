@@ -1,5 +1,5 @@
-//! The terminal interface: state (`app`, `reader`, `article_list`), key input, layout and
-//! views. Only `run` touches the terminal and the file system.
+//! The terminal interface: state (`app`, `reader`, `library`), key input, layout and
+//! views. Only `run` touches the terminal, the file system and the store.
 
 pub mod action;
 pub mod app;

@@ -1,7 +1,8 @@
-//! The runtime: owns the terminal, reads events, performs effects. The terminal is restored
-//! on every exit path, panics included.
+//! The runtime: owns the terminal, reads events, performs effects (the store, files, the
+//! browser). The terminal is restored on every exit path, panics included.
 
 use std::io::{self, stdout};
+use std::process::{Command, Stdio};
 use std::sync::mpsc::{Sender, channel};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -11,9 +12,12 @@ use super::app::{App, Effect};
 use super::views;
 use crate::analysis::{Analysis, analyze, sections};
 use crate::article::{self, ParseMode};
+use crate::store::Store;
 
-/// Runs the interactive app until it quits.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Runs the interactive app until it quits. With a `store`, articles opened from the
+/// library are read from it, and reading positions and analyses are saved to it.
+pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
+    let store = store.as_ref();
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores the screen; mouse capture must be undone too, or the shell
     // prints escape codes for every mouse move after a panic.
@@ -33,19 +37,24 @@ pub fn run(mut app: App) -> io::Result<()> {
             }
         }
     });
+    // Problems saving on the way out: the screen is gone by then, so they go to stderr.
+    let mut last_words: Vec<String> = Vec::new();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         loop {
             for effect in app.take_effects() {
-                start(&mut app, effect, &tx);
+                start(&mut app, effect, store, &tx);
             }
-            terminal.draw(|frame| views::draw(&mut app, frame))?;
             if app.should_quit() {
+                if let Some(m) = app.message.as_ref().filter(|m| m.is_error) {
+                    last_words.push(m.text.clone());
+                }
                 break Ok(());
             }
+            terminal.draw(|frame| views::draw(&mut app, frame))?;
             match rx.recv() {
                 Ok(Incoming::Terminal(event)) => {
                     if let Some(effect) = app.handle_event(&event) {
-                        start(&mut app, effect, &tx);
+                        start(&mut app, effect, store, &tx);
                     }
                 }
                 Ok(Incoming::Analysed(generation, analysis)) => {
@@ -57,6 +66,9 @@ pub fn run(mut app: App) -> io::Result<()> {
     });
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::try_restore()?;
+    for words in last_words {
+        eprintln!("lede: {words}");
+    }
     result
 }
 
@@ -65,8 +77,9 @@ enum Incoming {
     Analysed(u64, Analysis),
 }
 
-/// Starts one effect: reading a file is quick and done here; analysis goes to a thread.
-fn start(app: &mut App, effect: Effect, tx: &Sender<Incoming>) {
+/// Starts one effect: reading and writing the store is quick and done here; analysis goes
+/// to a thread.
+fn start(app: &mut App, effect: Effect, store: Option<&Store>, tx: &Sender<Incoming>) {
     match effect {
         Effect::Analyse {
             generation,
@@ -78,13 +91,13 @@ fn start(app: &mut App, effect: Effect, tx: &Sender<Incoming>) {
                 let _ = tx.send(Incoming::Analysed(generation, analysis));
             });
         }
-        other => perform(app, other),
+        other => perform(app, other, store),
     }
 }
 
 /// Performs one effect to completion on this thread (tests and scripted use) and hands the
-/// result back to the app, including the analyses it queues.
-pub fn perform(app: &mut App, effect: Effect) {
+/// result back to the app. Store problems become a one-line error in the status line.
+pub fn perform(app: &mut App, effect: Effect, store: Option<&Store>) {
     match effect {
         Effect::Open(path) => match article::load(&path, ParseMode::Clean) {
             Ok(article) => {
@@ -97,7 +110,64 @@ pub fn perform(app: &mut App, effect: Effect) {
             generation,
             article,
         } => app.analysed(generation, analyze(&article)),
+        Effect::Load(id) => match store.map(|s| s.article(id)) {
+            Some(Ok(stored)) => app.open_stored(stored),
+            Some(Err(e)) => app.error(e.to_string()),
+            None => app.error("no library database is open".into()),
+        },
+        Effect::SaveAnalysis {
+            id,
+            content_hash,
+            analysis,
+        } => {
+            if let Some(Err(e)) = store.map(|s| s.put_analysis(id, &content_hash, &analysis)) {
+                app.error(format!("could not keep the analysis: {e}"));
+            }
+        }
+        Effect::SavePosition { id, position } => {
+            if let Some(Err(e)) = store.map(|s| s.put_position(id, position)) {
+                app.error(format!("could not save the reading position: {e}"));
+            }
+        }
+        Effect::OpenUrl(url) => {
+            if let Err(e) = open_url(&url) {
+                app.error(e);
+            }
+        }
     }
+}
+
+/// Opens `url` with `$BROWSER` (the first of a `:`-separated list; `%s` in it stands for
+/// the address, else the address is appended), detached: lede never waits for it.
+fn open_url(url: &str) -> Result<(), String> {
+    let browser = std::env::var("BROWSER").unwrap_or_default();
+    let command = browser.split(':').map(str::trim).find(|c| !c.is_empty());
+    let Some(command) = command else {
+        return Err(format!("$BROWSER is not set, so {url} cannot be opened"));
+    };
+    let mut words = command.split_whitespace();
+    let program = words.next().unwrap_or(command);
+    let mut args: Vec<String> = words.map(|w| w.replace("%s", url)).collect();
+    if !command.contains("%s") {
+        args.push(url.to_string());
+    }
+    let mut cmd = Command::new(program);
+    cmd.args(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        // Its own process group: keys typed in lede's terminal never reach it.
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot run $BROWSER ({program}): {e}"))?;
+    // Reap it whenever it exits, without waiting here.
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }
 
 /// What the first frame needs: the sections (cheap); entities and quotations follow.

@@ -1,7 +1,7 @@
 //! What the reader's actions do: scrolling, sections, marks, the side panel, following a
 //! name. A child of `app` so it can reach the app's private state.
 
-use super::App;
+use super::{App, Effect};
 use crate::tui::action::Action;
 use crate::tui::panel::Tab;
 use crate::tui::reader::{Focus, Reader};
@@ -138,20 +138,45 @@ impl App {
                     select_entry(reader, panel.tab, panel.selected());
                 }
             }
-            Action::Select => {}
+            Action::Select => {
+                let top = reader.top();
+                let link = reader.link_on_row(top);
+                if link.is_some() {
+                    self.open_link(link);
+                }
+            }
+            Action::OpenLink => {
+                let link = reader.first_link_on_screen();
+                self.open_link(link);
+            }
+            Action::Filter | Action::CycleSort | Action::ToggleUnreadFirst => {}
             Action::Close => {
                 if reader.following.is_some() {
                     reader.follow(None);
                 } else if reader.panel.is_some() {
                     reader.panel = None;
                     reader.focus = Focus::Text;
-                } else if self.list.is_some() {
-                    self.reader = None;
+                } else if self.library.is_some() || self.list.is_some() {
+                    self.leave_reader();
                 } else {
-                    self.quit = true;
+                    self.quit();
                 }
             }
             Action::Help | Action::Quit => {}
+        }
+    }
+
+    /// Queues opening `link` in the browser, if it is a web address.
+    fn open_link(&mut self, link: Option<String>) {
+        match link {
+            None => self.info("no link on screen"),
+            Some(text) => match web_address(&text) {
+                Some(url) => {
+                    self.info(format!("opening {url}"));
+                    self.effects.push(Effect::OpenUrl(url));
+                }
+                None => self.error(format!("not a web address: {text}")),
+            },
         }
     }
 
@@ -196,6 +221,50 @@ pub(super) fn select_entry(reader: &mut Reader, tab: Tab, entry: usize) {
                 let range = quote.range.clone();
                 reader.focus_on(range);
             }
+        }
+    }
+}
+
+/// `text` as an address a browser may open: `http(s)://…`, or `www.…` (taken as https).
+/// Anything else (`file:`, `javascript:`, words) is refused.
+pub(super) fn web_address(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        Some(text.to_string())
+    } else if lower.starts_with("www.") {
+        Some(format!("https://{text}"))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_address;
+
+    #[test]
+    fn only_web_addresses_are_opened() {
+        assert_eq!(
+            web_address(" https://example.com/a?b=c "),
+            Some("https://example.com/a?b=c".into())
+        );
+        assert_eq!(web_address("HTTP://x.org"), Some("HTTP://x.org".into()));
+        assert_eq!(
+            web_address("www.bbc.co.uk"),
+            Some("https://www.bbc.co.uk".into())
+        );
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "",
+            "two words",
+            "é",
+        ] {
+            assert_eq!(web_address(bad), None, "{bad}");
         }
     }
 }

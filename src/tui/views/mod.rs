@@ -4,6 +4,7 @@
 mod contents;
 mod entities;
 mod help;
+mod library;
 mod list;
 mod panel;
 mod quotes;
@@ -27,6 +28,8 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     app.list_area = None;
     if app.reader.is_some() {
         draw_reader_screen(app, frame, main);
+    } else if app.library.is_some() {
+        library::draw(app, frame, main);
     } else {
         list::draw(app, frame, main);
     }

@@ -39,6 +39,40 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         if reader.showing_original() {
             left.push(Span::styled(" · original", theme.style(Slot::StatusAccent)));
         }
+    } else if let Some(library) = &app.library {
+        let total = library.entries().len();
+        let shown = library.view().len();
+        let filter = library.filter();
+        let count = if filter.is_active() {
+            format!("{shown}/{total} matching")
+        } else if total == 1 {
+            "1 article".to_string()
+        } else {
+            format!("{total} articles")
+        };
+        if filter.editing() {
+            let prompt = format!(" /{}", filter.query());
+            // The terminal's cursor stands at the end of what is typed.
+            let x = area.x + u16::try_from(display_width(&prompt)).unwrap_or(u16::MAX);
+            if x < area.right() {
+                frame.set_cursor_position((x, area.y));
+            }
+            left.push(Span::styled(prompt, theme.style(Slot::StatusAccent)));
+            left.push(Span::styled(format!("   {count}"), base));
+        } else {
+            let key = library.sort().name();
+            let text = if filter.is_active() {
+                // Matches come best first; the sort key orders equal ones.
+                format!(" {count} /{} · best, then by {key}", filter.query())
+            } else {
+                format!(" {count} · by {key}")
+            };
+            let mut text = text;
+            if library.unread_first() {
+                text.push_str(" · unread first");
+            }
+            left.push(Span::styled(text, base));
+        }
     } else if let Some(list) = &app.list {
         left.push(Span::styled(
             format!(" {} · {} articles", list.dir.display(), list.entries.len()),
