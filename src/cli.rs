@@ -47,6 +47,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search the library (FTS5 syntax: "a phrase", prefix*, AND/OR/NOT), best first
+    Search {
+        /// The query; several words are joined with spaces
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// One JSON object per line (offsets in code points)
+        #[arg(long)]
+        json: bool,
+        /// At most this many results
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+    },
     /// Score lede's analysis against annotated data (precision, recall, F1)
     #[command(subcommand)]
     Eval(EvalCommand),

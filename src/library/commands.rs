@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{IndexReport, Progress, index};
-use crate::store::{LibraryEntry, Store, StoreError};
+use crate::store::{LibraryEntry, SearchHit, Store, StoreError};
 
 /// A progress bar on stderr, shown only on a terminal and only for imports long enough to
 /// need one.
@@ -144,5 +144,77 @@ fn entry_json(e: &LibraryEntry) -> serde_json::Value {
         "progress": e.progress as f64 / 1000.0,
         "notes": e.notes,
         "missing": e.missing,
+    })
+}
+
+/// Runs `lede search`: ranked hits, as text or JSON Lines.
+pub fn run_search(
+    store: &Store,
+    query: &str,
+    json: bool,
+    limit: usize,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let hits = store.search(query, limit).map_err(|e| e.to_string())?;
+    for (rank, hit) in hits.iter().enumerate() {
+        let written = if json {
+            let body = store
+                .article(hit.id)
+                .map(|s| s.article.body)
+                .unwrap_or_default();
+            serde_json::to_writer(&mut *out, &hit_json(hit, &body))
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else {
+            writeln!(
+                out,
+                "{:>3}. {}  ({:.2})\n     {}\n     {}",
+                rank + 1,
+                hit.headline,
+                hit.score,
+                hit.snippet,
+                hit_location(hit)
+            )
+        };
+        match written {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(format!("writing output: {e}")),
+        }
+    }
+    out.flush().map_err(|e| format!("writing output: {e}"))
+}
+
+fn hit_location(hit: &SearchHit) -> String {
+    match &hit.item_key {
+        Some(key) => format!("{}#{key}", hit.path.display()),
+        None => hit.path.display().to_string(),
+    }
+}
+
+/// A hit for scripts: offsets in code points of the body (as `lede analyze` reports it).
+fn hit_json(hit: &SearchHit, body: &str) -> serde_json::Value {
+    let cp = |byte: usize| body.get(..byte).map_or(0, |s| s.chars().count());
+    let hits: Vec<serde_json::Value> = hit
+        .body_hits
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "start": cp(r.start),
+                "end": cp(r.end),
+                "text": body.get(r.clone()),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "id": hit.uid,
+        "path": hit.path.to_string_lossy(),
+        "item": hit.item_key,
+        "headline": hit.headline,
+        "source": hit.source,
+        "date": hit.published,
+        "score": hit.score,
+        "snippet": hit.snippet,
+        "hits": hits,
     })
 }

@@ -9,11 +9,10 @@
 pub mod commands;
 mod walk;
 
-pub use walk::{KNOWN_EXTENSIONS, article_files};
+pub use walk::{KNOWN_EXTENSIONS, Stat, article_files, stat_path};
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use xxhash_rust::xxh3::xxh3_128;
 
@@ -61,8 +60,9 @@ pub fn index(
     progress: &mut dyn Progress,
 ) -> Result<IndexReport, StoreError> {
     let mut report = IndexReport::default();
-    let known = store.files()?;
-    let mut files: Vec<PathBuf> = Vec::new();
+    // Files are taken out as they are met; what is left was not met.
+    let mut known = store.files()?;
+    let mut files: Vec<(PathBuf, Stat)> = Vec::new();
     let mut roots: Vec<PathBuf> = Vec::new();
     for path in paths {
         let path = absolute(path);
@@ -73,20 +73,22 @@ pub fn index(
             }
             roots.push(path);
         } else {
-            files.push(path);
+            let stat = stat_path(&path);
+            files.push((path, stat));
         }
     }
+    if paths.len() > 1 {
+        files.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+        files.dedup_by(|a, b| a.0 == b.0);
+    }
     progress.start(files.len());
-    let mut seen: HashSet<String> = HashSet::with_capacity(files.len());
     let mut batch_start = Instant::now();
     store.begin()?;
-    for path in &files {
-        let text = path.to_string_lossy();
-        let state = known.get(text.as_ref());
-        seen.insert(text.into_owned());
+    for (path, stat) in files {
+        let state = known.remove(path.to_string_lossy().as_ref());
         report.files += 1;
-        progress.advance(path);
-        if let Err(e) = index_file(store, path, state, &mut report) {
+        progress.advance(&path);
+        if let Err(e) = index_file(store, &path, stat, state.as_ref(), &mut report) {
             let _ = store.rollback();
             return Err(e);
         }
@@ -100,7 +102,6 @@ pub fn index(
         .iter()
         .filter(|(path, state)| {
             !state.missing
-                && !seen.contains(path.as_str())
                 && roots.iter().any(|r| Path::new(path).starts_with(r))
                 && !Path::new(path).exists()
         })
@@ -121,30 +122,17 @@ pub fn index(
 fn index_file(
     store: &Store,
     path: &Path,
+    stat: Stat,
     known: Option<&FileState>,
     report: &mut IndexReport,
 ) -> Result<(), StoreError> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => m,
-        Ok(_) => {
-            report
-                .problems
-                .push((path.into(), "not a regular file".into()));
-            return Ok(());
-        }
-        Err(e) => {
-            report
-                .problems
-                .push((path.into(), crate::folder::io_reason(&e)));
+    let (size, mtime_ns) = match stat {
+        Ok(s) => s,
+        Err(problem) => {
+            report.problems.push((path.into(), problem));
             return Ok(());
         }
     };
-    let size = meta.len();
-    let mtime_ns = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i64);
     if let Some(k) = known
         && k.size == size
         && k.mtime_ns == mtime_ns
