@@ -10,7 +10,7 @@ use lede::article::{self, ParseMode};
 use lede::cli::{self, Cli, Command};
 use lede::config::{self, Config};
 use lede::folder;
-use lede::library::commands::{run_add, run_list};
+use lede::library::commands::{run_add, run_list, run_search};
 use lede::store::{self, Store};
 use lede::tui::{self, App, ArticleList};
 
@@ -42,6 +42,17 @@ fn main() -> ExitCode {
         return match run_add(&store, paths) {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => fail(&e.to_string(), 1),
+        };
+    }
+    if let Some(Command::Search { query, json, limit }) = &cli.command {
+        let store = match open_store(&cli, &config) {
+            Ok(s) => s,
+            Err(e) => return fail(&e, 1),
+        };
+        let query = query.join(" ");
+        return match run_search(&store, &query, *json, *limit, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e, 1),
         };
     }
     if let Some(Command::List { json }) = &cli.command {

@@ -172,7 +172,7 @@ pub fn run_search(
                 rank + 1,
                 hit.headline,
                 hit.score,
-                hit.snippet,
+                hit.snippet.split_whitespace().collect::<Vec<_>>().join(" "),
                 hit_location(hit)
             )
         };
