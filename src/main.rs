@@ -6,13 +6,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use lede::article::{self, ParseMode};
 use lede::cli::{self, Cli, Command};
 use lede::config::{self, Config};
-use lede::folder;
-use lede::library::commands::{run_add, run_list, run_search};
+use lede::library::commands::{Bar, run_add, run_list, run_search};
+use lede::library::{self};
 use lede::store::{self, Store};
-use lede::tui::{self, App, ArticleList};
+use lede::tui::{self, App};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -65,28 +64,92 @@ fn main() -> ExitCode {
             Err(e) => fail(&e, 1),
         };
     }
-    let app = match open_app(config, cli.path) {
-        Ok(app) => app,
+    let store = match open_store(&cli, &config) {
+        Ok(s) => s,
         Err(e) => return fail(&e, 1),
     };
-    match tui::run(app, None) {
+    let (app, skipped) = match open_app(config, cli.path, &store) {
+        Ok(opened) => opened,
+        Err(e) => return fail(&e, 1),
+    };
+    let result = tui::run(app, Some(store));
+    // Said after the screen is gone, so it stays readable.
+    for (path, problem) in &skipped {
+        eprintln!("lede: skipped {}: {problem}", path.display());
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("terminal: {e}"), 1),
     }
 }
 
-/// Builds the first screen: the reader for a file, the list for a folder.
-fn open_app(config: Config, path: Option<PathBuf>) -> Result<App, String> {
-    let path = path
-        .or_else(|| config.library.path.clone())
-        .unwrap_or_else(cli::bundled_articles);
-    if path.is_dir() {
-        let entries = folder::scan(&path)?;
-        return Ok(App::with_list(config, ArticleList::new(path, entries)));
+/// Files a folder index could not read, reported when lede exits.
+type Skipped = Vec<(PathBuf, String)>;
+
+/// Builds the first screen, after bringing the store up to date with `path`:
+/// - a file: indexed, then opened in the reader at the saved position (a feed or JSON
+///   Lines file holding several articles opens as a list of them);
+/// - a folder: indexed (a progress bar on long imports), then its articles listed;
+/// - nothing: the whole library at once, without re-indexing, so a large library opens
+///   instantly (`lede add` or `lede FOLDER` re-index). An empty library first takes in the
+///   configured `[library] path`, else the bundled articles.
+fn open_app(
+    config: Config,
+    path: Option<PathBuf>,
+    store: &Store,
+) -> Result<(App, Skipped), String> {
+    let (root, title) = match path {
+        Some(path) => {
+            let root = library::absolute(&path);
+            (Some(root), path.display().to_string())
+        }
+        None => {
+            if store.entries(None).map_err(|e| e.to_string())?.is_empty() {
+                let first = config
+                    .library
+                    .path
+                    .clone()
+                    .unwrap_or_else(cli::bundled_articles);
+                run_add_quietly(store, &first)?;
+            }
+            (None, "Library".to_string())
+        }
+    };
+    let Some(root) = root else {
+        let entries = store.entries(None).map_err(|e| e.to_string())?;
+        return Ok((App::with_library(config, title, entries), Vec::new()));
+    };
+    let report = library::index(store, std::slice::from_ref(&root), &mut Bar::new())
+        .map_err(|e| e.to_string())?;
+    if !root.is_dir() {
+        if let Some((_, problem)) = report.problems.first() {
+            return Err(format!("{}: {problem}", title));
+        }
+        if let Some(id) = store.article_id(&root, None).map_err(|e| e.to_string())? {
+            let stored = store.article(id).map_err(|e| e.to_string())?;
+            return Ok((App::with_stored(config, stored), Vec::new()));
+        }
     }
-    let article = article::load(Path::new(&path), ParseMode::Clean).map_err(|e| e.to_string())?;
-    let analysis = tui::first_look(&article);
-    Ok(App::with_article(config, article, analysis))
+    let entries = store.entries(Some(&root)).map_err(|e| e.to_string())?;
+    if entries.is_empty() {
+        return Err(match report.problems.first() {
+            Some((path, problem)) if report.problems.len() == 1 => {
+                format!("{}: {problem}", path.display())
+            }
+            _ => format!(
+                "{title}: no articles here (looked for *.{})",
+                library::KNOWN_EXTENSIONS.join(", *.")
+            ),
+        });
+    }
+    Ok((App::with_library(config, title, entries), report.problems))
+}
+
+/// Indexes `path` for a first run, with a progress bar; problems are not fatal.
+fn run_add_quietly(store: &Store, path: &Path) -> Result<(), String> {
+    library::index(store, &[path.to_path_buf()], &mut Bar::new())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// The library database: `--db`, else the config's `[library] db`, else the XDG default.

@@ -5,8 +5,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn lede(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().expect("data folder");
     Command::new(env!("CARGO_BIN_EXE_lede"))
         .args(args)
+        .env("XDG_DATA_HOME", data.path())
         .env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run lede")

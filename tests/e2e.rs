@@ -15,10 +15,20 @@ struct Session {
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The session's own data folder (its library database), so runs never share state.
+    _data: Option<tempfile::TempDir>,
 }
 
 impl Session {
     fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        let data = tempfile::tempdir().expect("data folder");
+        let mut s = Session::start_in(data.path(), args, rows, cols);
+        s._data = Some(data);
+        s
+    }
+
+    /// Starts lede with `data` as its XDG data folder (two sessions can share a library).
+    fn start_in(data: &std::path::Path, args: &[&str], rows: u16, cols: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -33,6 +43,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         // Keep the user's own config out of the test.
         cmd.env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"));
+        cmd.env("XDG_DATA_HOME", data);
         let child = pty.slave.spawn_command(cmd).expect("spawn lede");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
@@ -58,6 +69,7 @@ impl Session {
             output: rx,
             writer,
             child,
+            _data: None,
         }
     }
 
@@ -88,6 +100,13 @@ impl Session {
                 ),
                 Err(_) => {}
             }
+        }
+    }
+
+    /// Processes whatever output has arrived (after a pause, so the screen is settled).
+    fn drain(&mut self) {
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+            self.parser.process(&bytes);
         }
     }
 
@@ -171,18 +190,53 @@ fn jump_to_a_section_open_contents_and_quit_restores_the_terminal() {
 }
 
 #[test]
-fn folder_list_opens_an_article_and_goes_back() {
-    let mut s = Session::start(&["assets/articles"], 24, 80);
-    s.wait_for("the list", |screen| screen.contents().contains("articles"));
+fn library_opens_an_article_goes_back_and_reopens_where_the_reader_left() {
+    let data = tempfile::tempdir().expect("data folder");
+    let rows_of =
+        |s: &Session| -> Vec<String> { (0..22).map(|r| s.row(r).trim_end().to_string()).collect() };
+    let mut s = Session::start_in(data.path(), &["assets/articles"], 24, 80);
+    s.wait_for("the library", |screen| {
+        screen.contents().contains("Headline")
+    });
+    s.send("j");
     s.send("\r");
     s.wait_for("the reader", |screen| screen.contents().contains("% "));
+    s.send("jjjjjjjjjjjj");
+    s.wait_for("the view to move", |screen| {
+        !screen.contents().contains("Headline")
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    s.drain();
+    let left_at = rows_of(&s);
     s.send("q");
-    s.wait_for("the list again", |screen| {
-        screen.contents().contains("lede — articles")
+    s.wait_for("the library again", |screen| {
+        screen.contents().contains("Headline")
     });
     s.send("q");
     assert!(s.finish().success());
     assert!(!s.parser.screen().alternate_screen());
+
+    // A new run on the same library: the article opens where the reader left it.
+    let mut s = Session::start_in(data.path(), &[], 24, 80);
+    s.wait_for("the library", |screen| {
+        screen.contents().contains("Headline")
+    });
+    s.send("j");
+    s.send("\r");
+    s.wait_for("the reader at the saved place", |screen| {
+        let first = left_at
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .cloned()
+            .unwrap_or_default();
+        screen.contents().contains(first.trim())
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    s.drain();
+    assert_eq!(rows_of(&s)[..8], left_at[..8]);
+    s.send("q");
+    s.send("q");
+    assert!(s.finish().success());
 }
 
 #[test]
