@@ -6,12 +6,15 @@
 //! [`parse`] first finds the article inside a whole page.
 
 pub mod charset;
+mod dates;
 mod extract;
 mod jsonld;
 mod junk;
+mod lines;
 mod meta;
 mod patterns;
 mod region;
+mod title;
 mod walk;
 
 use std::collections::HashSet;
@@ -51,10 +54,28 @@ pub fn parse(text: &str, clean: bool) -> Result<Article, String> {
             builder.paragraph(line);
         }
     } else {
+        // An <h1> before the text is the headline (or a section name), not a heading.
+        let first_para = found
+            .pieces
+            .iter()
+            .position(|p| !matches!(p.kind, PieceKind::Heading(_)))
+            .unwrap_or(found.pieces.len());
+        if builder.title().is_empty()
+            && let Some(h1) = found.pieces[..first_para]
+                .iter()
+                .find(|p| p.kind == PieceKind::Heading(1))
+        {
+            builder.set_title(&h1.text);
+        }
         let pieces: Vec<Piece> = found
             .pieces
             .into_iter()
-            .filter(|p| !(p.kind == PieceKind::Heading(1) && same_words(&p.text, &meta.title)))
+            .enumerate()
+            .filter(|(i, p)| {
+                p.kind != PieceKind::Heading(1)
+                    || (*i > first_para && !same_words(&p.text, &meta.title))
+            })
+            .map(|(_, p)| p)
             .collect();
         let pieces: Vec<Piece> = pieces
             .into_iter()
@@ -96,7 +117,7 @@ fn drop_furniture_lines(mut piece: Piece, title: &str) -> Option<Piece> {
         .split(LINE_BREAK)
         .filter(|line| {
             let line = line.trim();
-            !(same_words(line, title) || junk::is_byline_or_dateline(line))
+            !(same_words(line, title) || lines::is_byline_or_dateline(line))
         })
         .collect();
     if lines.iter().all(|l| l.trim().is_empty()) {
@@ -196,6 +217,61 @@ mod tests {
     fn fragment_of_plain_text_and_entities() {
         let a = from_fragment("Caf&eacute; &lt;open&gt; &#8220;late&#8221;");
         assert_eq!(a.body, "Café <open> “late”");
+    }
+
+    #[test]
+    fn page_without_title_takes_its_h1() {
+        let a = parse(
+            "<body><h1>Dam opens</h1><p>The dam opened on Monday, after ten years of work \
+             and three delays, to a crowd of several hundred people.</p></body>",
+            true,
+        )
+        .expect("page");
+        assert_eq!(a.title, "Dam opens");
+        assert!(a.body.starts_with("The dam opened"));
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for input in [
+            "",
+            "<",
+            "<<<>>>",
+            "</p></div></body>",
+            "<html><body>",
+            "<p>unclosed <b>bold <i>italic",
+            "<table><td>cell<tr><p>para</table>",
+            "<script>never closed",
+            "\u{0}\u{feff}<p>\u{2028}x</p>",
+            "<meta charset=windows-1252><p>Caf\u{fffd}</p>",
+            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":",
+            "<br><br><br><br>",
+            "&&&;;; &#xFFFFFF; &#0; &bogus;",
+        ] {
+            if let Ok(a) = parse(input, true) {
+                assert_eq!(a.check_blocks(), Ok(()), "{input:?}");
+            }
+            let _ = from_fragment(input);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_tag_soup_gives_valid_blocks(
+            parts in proptest::collection::vec(
+                "(<(p|div|br|h2|li|ul|td|tr|table|article|nav|script|a href='/x')>|</(p|div|h2|li|ul|a|article|nav|script|table)>|[A-Za-z ,.&;#0-9]{0,16})",
+                0..60,
+            ),
+            clean in proptest::bool::ANY,
+        ) {
+            let html = parts.concat();
+            if let Ok(a) = parse(&html, clean) {
+                proptest::prop_assert_eq!(a.check_blocks(), Ok(()));
+            }
+            let mut b = ArticleBuilder::new("T", clean);
+            fragment(&html, &mut b);
+            proptest::prop_assert_eq!(b.finish().check_blocks(), Ok(()));
+        }
     }
 
     #[test]

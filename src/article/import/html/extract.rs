@@ -22,7 +22,7 @@ use scraper::{Html, Node};
 use super::junk::{self, Junk};
 use super::meta::PageMeta;
 use super::walk::{Piece, PieceKind, walk};
-use super::{patterns, region};
+use super::{lines, patterns, region};
 
 /// The pieces of the article, in reading order, and how they were found.
 #[derive(Debug, Default)]
@@ -223,7 +223,7 @@ fn heuristic_value(p: &Piece) -> f64 {
     }
     let words = word_count(&p.text) as f64;
     let ld = p.link_density();
-    if junk::is_byline_or_dateline(&p.text) || junk::is_legal_line(&p.text) {
+    if lines::is_byline_or_dateline(&p.text) || lines::is_legal_line(&p.text) {
         return -words;
     }
     if ld > 0.5 {
@@ -286,18 +286,18 @@ fn tidy(pieces: Vec<Piece>, keep: Option<&dyn Fn(&Piece) -> bool>) -> Vec<Piece>
         let words = word_count(&p.text);
         let ld = p.link_density();
         let drop = match p.kind {
-            PieceKind::Heading(_) => ld > 0.5 || junk::is_furniture_heading(&p.text),
+            PieceKind::Heading(_) => ld > 0.5 || lines::is_furniture_heading(&p.text),
             PieceKind::Paragraph => {
                 ld > 0.5
                     || (ld > 0.3 && words < 15)
-                    || junk::is_byline_or_dateline(&p.text)
-                    || junk::is_legal_line(&p.text)
+                    || lines::is_byline_or_dateline(&p.text)
+                    || lines::is_legal_line(&p.text)
                     || keep.is_some_and(|k| words >= 4 && !k(&p))
             }
             PieceKind::Item => {
                 ld > 0.6
                     || (ld > 0.3 && words < 8)
-                    || junk::is_byline_or_dateline(&p.text)
+                    || lines::is_byline_or_dateline(&p.text)
                     || keep.is_some_and(|k| words >= 4 && !k(&p))
             }
         };

@@ -7,10 +7,12 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html};
 
+use super::dates::parse_date;
 use super::jsonld::{self, LdArticle};
-use super::junk::{is_byline_or_dateline, words};
+use super::junk::words;
+use super::lines::is_byline_or_dateline;
+use super::title::{choose_title, site_from_title};
 use crate::article::build::collapse;
-use crate::article::import::date;
 
 /// The page's own account of the article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -199,19 +201,6 @@ fn meta_author(value: &str) -> String {
     join_names(&names).unwrap_or_default()
 }
 
-/// The site named at the end of a page title ("Dam opens - Tri-County Gazette").
-fn site_from_title(title: &str) -> Option<String> {
-    const SEPARATORS: [&str; 4] = [" | ", " - ", " – ", " — "];
-    let (at, sep) = SEPARATORS
-        .iter()
-        .filter_map(|s| title.rfind(s).map(|i| (i, *s)))
-        .max_by_key(|(i, _)| *i)?;
-    let tail = title[at + sep.len()..].trim();
-    let head_words = title[..at].split_whitespace().count();
-    let tail_words = tail.split_whitespace().count();
-    ((1..=4).contains(&tail_words) && head_words >= 3).then(|| tail.to_string())
-}
-
 fn absolute(url: Option<String>) -> Option<String> {
     url.filter(|u| u.starts_with("http://") || u.starts_with("https://"))
 }
@@ -310,219 +299,9 @@ fn plausible_name(name: &str) -> bool {
         && !name.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Picks the headline: the page's `<h1>` when the meta title agrees with it, else the
-/// Open Graph / JSON-LD headline, else the `<title>` without its " | Site" part.
-fn choose_title(
-    og: Option<&str>,
-    ld: Option<&str>,
-    h1s: &[String],
-    title_tag: Option<&str>,
-    site: Option<&str>,
-) -> String {
-    let reference: Vec<String> = [og, ld, title_tag]
-        .into_iter()
-        .flatten()
-        .map(|t| strip_site_suffix(t, site))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let agrees = |h: &String| reference.iter().any(|r| similar(h, r));
-    if let Some(h1) = h1s.iter().find(|h| agrees(h)) {
-        return h1.clone();
-    }
-    if let Some(first) = reference.first() {
-        return first.clone();
-    }
-    h1s.first().cloned().unwrap_or_default()
-}
-
-/// Most words of the shorter title appear in the longer one.
-fn similar(a: &str, b: &str) -> bool {
-    let wa = title_words(a);
-    let wb = title_words(b);
-    let (short, long) = if wa.len() <= wb.len() {
-        (&wa, &wb)
-    } else {
-        (&wb, &wa)
-    };
-    if short.is_empty() {
-        return false;
-    }
-    let shared = short.iter().filter(|w| long.contains(w)).count();
-    shared * 10 >= short.len() * 7 && short.len() * 2 >= long.len()
-}
-
-fn title_words(t: &str) -> Vec<String> {
-    t.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Removes a site name from either end of a page title: "Dam opens | Daily Planet",
-/// "Dam opens - World - Daily Planet", "Daily Planet: Dam opens".
-pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " / "];
-    let mut t = collapse(title).replace('\n', " ");
-    let site_lower = site.map(|s| s.trim().to_lowercase());
-    let is_site = |part: &str| {
-        let p = part.trim().to_lowercase();
-        site_lower
-            .as_ref()
-            .is_some_and(|s| !s.is_empty() && (p == *s || p.contains(s.as_str()) || s.contains(&p)))
-    };
-    while let Some((sep, at)) = SEPARATORS
-        .iter()
-        .filter_map(|s| t.rfind(s).map(|i| (*s, i)))
-        .max_by_key(|(_, i)| *i)
-    {
-        let (head, tail) = (&t[..at], &t[at + sep.len()..]);
-        let tail_words = tail.split_whitespace().count();
-        let head_words = head.split_whitespace().count();
-        if is_site(tail) || (tail_words <= 3 && head_words >= 4 && site_lower.is_none()) {
-            t = head.trim().to_string();
-        } else {
-            break;
-        }
-    }
-    // "Site: Title" and "Site | Title".
-    for sep in [": ", " | ", " - "] {
-        if let Some((head, tail)) = t.split_once(sep)
-            && is_site(head)
-            && tail.split_whitespace().count() >= 3
-        {
-            t = tail.trim().to_string();
-        }
-    }
-    t
-}
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// A date as found in a page, in the ISO 8601 form [`Meta::published`] stores. Besides
-/// what [`date::normalize`] reads: `2024/06/19`, `20240619`, `June 19, 2024`,
-/// `19 June 2024` (with a time after it ignored).
-///
-/// [`Meta::published`]: crate::article::Meta
-pub fn parse_date(text: &str) -> Option<String> {
-    let text = text.trim();
-    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
-        return ymd(&text[..4], &text[4..6], &text[6..]);
-    }
-    if let Some(d) = date::normalize(text) {
-        return Some(d);
-    }
-    // 2024/06/19, 2024.06.19, or an ISO date inside a line ("Posted 2024-06-19").
-    for word in text.split_whitespace() {
-        let head = word.split('T').next().unwrap_or("");
-        let parts: Vec<&str> = head.split(['/', '.', '-']).collect();
-        if let [y, m, d] = parts[..]
-            && y.len() == 4
-            && let Some(d) = ymd(y, m, d)
-        {
-            return Some(d);
-        }
-    }
-    let words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    for i in 0..words.len() {
-        let Some(m) = MONTHS.iter().position(|m| {
-            words[i].starts_with(m)
-                && words[i].len() <= 10
-                && words[i].chars().all(char::is_alphabetic)
-        }) else {
-            continue;
-        };
-        let month = format!("{}", m + 1);
-        let num = |w: Option<&String>| {
-            w.map(|w| w.trim_end_matches(|c: char| c.is_alphabetic() || c == '.'))
-                .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-                .map(str::to_string)
-        };
-        let (before, after, after2) = (
-            i.checked_sub(1).and_then(|j| num(words.get(j))),
-            num(words.get(i + 1)),
-            num(words.get(i + 2)),
-        );
-        // June 19, 2024 / 19 June 2024
-        let found = match (before, after, after2) {
-            (_, Some(d), Some(y)) if y.len() == 4 && d.len() <= 2 => ymd(&y, &month, &d),
-            (Some(d), Some(y), _) if y.len() == 4 && d.len() <= 2 => ymd(&y, &month, &d),
-            _ => None,
-        };
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
-}
-
-fn ymd(y: &str, m: &str, d: &str) -> Option<String> {
-    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn site_suffixes_are_stripped() {
-        let site = Some("Daily Planet");
-        assert_eq!(
-            strip_site_suffix("Dam opens | Daily Planet", site),
-            "Dam opens"
-        );
-        assert_eq!(
-            strip_site_suffix("Dam opens on time - World - Daily Planet", site),
-            "Dam opens on time - World"
-        );
-        assert_eq!(
-            strip_site_suffix("Daily Planet: Dam opens at last", site),
-            "Dam opens at last"
-        );
-        assert_eq!(
-            strip_site_suffix("Dam opens after ten years of work – BBC News", None),
-            "Dam opens after ten years of work"
-        );
-        assert_eq!(
-            strip_site_suffix("Rock - paper - scissors", None),
-            "Rock - paper - scissors"
-        );
-    }
-
-    #[test]
-    fn dates_in_page_forms() {
-        assert_eq!(
-            parse_date("2024-06-19T10:00:00Z").as_deref(),
-            Some("2024-06-19T10:00:00Z")
-        );
-        assert_eq!(parse_date("2024/06/19").as_deref(), Some("2024-06-19"));
-        assert_eq!(parse_date("20240619").as_deref(), Some("2024-06-19"));
-        assert_eq!(
-            parse_date("June 19, 2024 10:03 AM ET").as_deref(),
-            Some("2024-06-19")
-        );
-        assert_eq!(
-            parse_date("Wed 19 June 2024 14.03 BST").as_deref(),
-            Some("2024-06-19")
-        );
-        assert_eq!(
-            parse_date("Published 3rd March 2021").as_deref(),
-            Some("2021-03-03")
-        );
-        assert_eq!(
-            parse_date("Posted 2007-02-28").as_deref(),
-            Some("2007-02-28")
-        );
-        assert_eq!(parse_date("yesterday"), None);
-        assert_eq!(parse_date("2024-13-45"), None);
-    }
 
     #[test]
     fn bylines_are_cleaned() {
@@ -536,25 +315,5 @@ mod tests {
             meta_author("By Jane Doe, John Roe and Ann Poe"),
             "Jane Doe, John Roe and Ann Poe"
         );
-        assert_eq!(
-            site_from_title("Dam opens at last - Tri-County Gazette").as_deref(),
-            Some("Tri-County Gazette")
-        );
-        assert_eq!(site_from_title("Dam opens"), None);
-    }
-
-    #[test]
-    fn title_prefers_the_h1_that_matches() {
-        let h1s = vec!["Menu".to_string(), "Dam opens after decade".to_string()];
-        let t = choose_title(
-            Some("Dam opens after decade of work"),
-            None,
-            &h1s,
-            Some("Dam opens after decade | Planet"),
-            Some("Planet"),
-        );
-        assert_eq!(t, "Dam opens after decade");
-        let t = choose_title(None, None, &[], Some("Dam opens | Planet"), Some("Planet"));
-        assert_eq!(t, "Dam opens");
     }
 }

@@ -35,7 +35,7 @@ pub fn is_label(p: &Piece) -> bool {
     let words = p.text.split_whitespace().count();
     p.link_density() >= 0.5
         || (words <= 6 && !has_sentence_end(&p.text))
-        || super::junk::is_byline_or_dateline(&p.text)
+        || super::lines::is_byline_or_dateline(&p.text)
 }
 
 /// Ends like a sentence, or holds a sentence end inside ("2.3K" and "v1.2" do not).
