@@ -9,7 +9,7 @@ use lede::analysis::ner::{self, MODEL_BYTES};
 use lede::analysis::tokenize::tokenize;
 use lede::article::{ParseMode, parse};
 
-const SEED: &str = "assets/articles/russia-north-korea-defense-pact.txt";
+const SEED: &str = "assets/articles/2024-06-19-russia-north-korea-defense-pact.txt";
 
 /// About 100,000 tokens: every bundled article, repeated. Each copy is its own document,
 /// so the per-document caches of the tagger start cold for each one, as in the reader.

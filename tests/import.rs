@@ -11,7 +11,7 @@ fn root() -> PathBuf {
 
 fn fixture_texts() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let seed = root().join("assets/articles/russia-north-korea-defense-pact.txt");
+    let seed = root().join("assets/articles/2024-06-19-russia-north-korea-defense-pact.txt");
     out.push((
         "seed".to_string(),
         std::fs::read_to_string(seed).expect("seed"),
@@ -64,7 +64,7 @@ fn plain_mode_invariants_on_every_fixture() {
 
 #[test]
 fn encoding_variants_of_the_seed_parse_the_same() {
-    let path = root().join("assets/articles/russia-north-korea-defense-pact.txt");
+    let path = root().join("assets/articles/2024-06-19-russia-north-korea-defense-pact.txt");
     let reference = load(&path, ParseMode::Clean).expect("seed");
     let text = std::fs::read_to_string(&path).expect("seed");
     let dir = tempfile::tempdir().expect("tempdir");
@@ -92,7 +92,7 @@ fn encoding_variants_of_the_seed_parse_the_same() {
 
 #[test]
 fn seed_footer_reasons() {
-    let path = root().join("assets/articles/russia-north-korea-defense-pact.txt");
+    let path = root().join("assets/articles/2024-06-19-russia-north-korea-defense-pact.txt");
     let a = load(&path, ParseMode::Clean).expect("seed");
     let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason.as_str()).collect();
     assert_eq!(

@@ -35,6 +35,7 @@ fn setup() -> Setup {
     write(&root.join("2023-01-02-older.txt"), "Older story\n\nText.");
     write(&root.join("image.png"), "not an article");
     write(&root.join(".hidden/secret.txt"), "Hidden\n\nNo.");
+    write(&root.join("README.md"), "# About this folder\n\nNot news.");
     let store = Store::open(&dir.path().join("db/lede.db")).expect("store");
     Setup {
         _dir: dir,

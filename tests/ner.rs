@@ -16,7 +16,7 @@ fn fixture(name: &str) -> std::path::PathBuf {
 
 fn seed_entities() -> Vec<(String, EntityKind)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles/russia-north-korea-defense-pact.txt");
+        .join("assets/articles/2024-06-19-russia-north-korea-defense-pact.txt");
     let text = std::fs::read_to_string(path).expect("seed");
     let article = parse(&text, ParseMode::default());
     lede::analysis::analyze(&article)

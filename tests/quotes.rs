@@ -191,7 +191,7 @@ fn continuation_paragraph_keeps_the_speaker() {
 #[test]
 fn seed_article_speakers() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/articles/russia-north-korea-defense-pact.txt");
+        .join("assets/articles/2024-06-19-russia-north-korea-defense-pact.txt");
     let a = article::load(&path, article::ParseMode::Clean).expect("seed loads");
     let analysis = analyze(&a);
     let speaker = |start: &str| -> Option<String> {

@@ -60,7 +60,7 @@ fn assert_invariants(name: &str, article: &Article) {
 #[test]
 fn seed_headings_are_exact() {
     let article = load(
-        &root().join("assets/articles/russia-north-korea-defense-pact.txt"),
+        &root().join("assets/articles/2024-06-19-russia-north-korea-defense-pact.txt"),
         ParseMode::Clean,
     )
     .expect("seed loads");

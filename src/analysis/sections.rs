@@ -262,7 +262,8 @@ mod tests {
     use super::*;
     use crate::article::{ParseMode, parse};
 
-    const SEED: &str = include_str!("../../assets/articles/russia-north-korea-defense-pact.txt");
+    const SEED: &str =
+        include_str!("../../assets/articles/2024-06-19-russia-north-korea-defense-pact.txt");
 
     fn headings(text: &str) -> Vec<String> {
         let article = parse(text, ParseMode::Clean);

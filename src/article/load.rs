@@ -168,7 +168,7 @@ mod tests {
     #[test]
     fn seed_loads() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("assets/articles/russia-north-korea-defense-pact.txt");
+            .join("assets/articles/2024-06-19-russia-north-korea-defense-pact.txt");
         let article = load(&path, ParseMode::Clean).expect("loads");
         assert!(article.title.starts_with("Russia and North Korea"));
         assert!(article.warnings.is_empty());

@@ -3,7 +3,8 @@
 use super::*;
 use crate::article::{ParseMode, parse};
 
-const SEED: &str = include_str!("../../assets/articles/russia-north-korea-defense-pact.txt");
+const SEED: &str =
+    include_str!("../../assets/articles/2024-06-19-russia-north-korea-defense-pact.txt");
 
 fn clean(text: &str) -> Article {
     parse(text, ParseMode::Clean)

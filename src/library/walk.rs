@@ -19,7 +19,8 @@ pub const KNOWN_EXTENSIONS: [&str; 14] = [
 pub type Stat = Result<(u64, i64), String>;
 
 /// Article files under `dir`, recursively, sorted by path, each with its [`Stat`]. Hidden
-/// files and folders (`.git`, `.cache`) are skipped; an unreadable sub-folder is skipped;
+/// files and folders (`.git`, `.cache`) and a folder's README/LICENSE/SOURCES files are
+/// skipped; an unreadable sub-folder is skipped;
 /// an unreadable `dir` itself is an error.
 pub fn article_files(dir: &Path) -> Result<Vec<(PathBuf, Stat)>, String> {
     let read = std::fs::read_dir(dir).map_err(|e| crate::folder::io_reason(&e))?;
@@ -83,7 +84,7 @@ fn walk_all(mut stack: Vec<PathBuf>, out: &mut Vec<(PathBuf, Stat)>) {
 fn visit(entry: DirEntry, out: &mut Vec<(PathBuf, Stat)>, dirs: &mut Vec<PathBuf>) {
     let name = entry.file_name();
     let Some(name) = name.to_str() else { return };
-    if name.starts_with('.') {
+    if name.starts_with('.') || is_project_file(name) {
         return;
     }
     let Ok(kind) = entry.file_type() else { return };
@@ -109,6 +110,22 @@ fn size_and_mtime(m: &std::fs::Metadata) -> (u64, i64) {
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as i64);
     (m.len(), mtime)
+}
+
+/// README, LICENSE, SOURCES and the like describe a folder; they are not articles in it.
+fn is_project_file(name: &str) -> bool {
+    const NAMES: [&str; 8] = [
+        "readme",
+        "license",
+        "licence",
+        "sources",
+        "changelog",
+        "copying",
+        "notice",
+        "authors",
+    ];
+    let stem = name.split('.').next().unwrap_or(name);
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(stem))
 }
 
 fn has_known_extension(name: &str) -> bool {

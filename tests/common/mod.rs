@@ -17,7 +17,7 @@ pub fn repo_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-pub const SEED: &str = "assets/articles/russia-north-korea-defense-pact.txt";
+pub const SEED: &str = "assets/articles/2024-06-19-russia-north-korea-defense-pact.txt";
 
 /// An app reading the article at `rel` (relative to the repo) with the default config,
 /// its background analysis already done.
