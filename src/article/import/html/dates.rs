@@ -56,9 +56,16 @@ pub fn parse_date(text: &str) -> Option<String> {
             num(words.get(i + 2)),
         );
         // June 19, 2024 / 19 June 2024
+        // A year a little later, past a time: "Fri Mar 13 21:30:09 EST 2015".
+        let later_year = || {
+            (i + 2..(i + 5).min(words.len()))
+                .filter_map(|j| num(words.get(j)))
+                .find(|y| y.len() == 4)
+        };
         let found = match (before, after, after2) {
             (_, Some(d), Some(y)) if y.len() == 4 && d.len() <= 2 => ymd(&y, &month, &d),
             (Some(d), Some(y), _) if y.len() == 4 && d.len() <= 2 => ymd(&y, &month, &d),
+            (_, Some(d), _) if d.len() <= 2 => later_year().and_then(|y| ymd(&y, &month, &d)),
             _ => None,
         };
         if found.is_some() {
@@ -101,6 +108,10 @@ mod tests {
         assert_eq!(
             parse_date("Posted 2007-02-28").as_deref(),
             Some("2007-02-28")
+        );
+        assert_eq!(
+            parse_date("Fri Mar 13 21:30:09 EST 2015").as_deref(),
+            Some("2015-03-13")
         );
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date("2024-13-45"), None);

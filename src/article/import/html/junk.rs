@@ -24,7 +24,18 @@ pub enum Junk {
 fn junk_tag(name: &str) -> bool {
     matches!(
         name,
-        "nav" | "aside" | "footer" | "header" | "menu" | "dialog" | "figcaption" | "form"
+        "nav"
+            | "aside"
+            | "footer"
+            | "header"
+            | "menu"
+            | "dialog"
+            | "figcaption"
+            | "form"
+            | "amp-sidebar"
+            | "amp-consent"
+            | "amp-user-notification"
+            | "amp-social-share"
     )
 }
 
@@ -154,7 +165,6 @@ const STRONG_WORDS: &[&str] = &[
 
 /// Word pairs that only mean furniture together.
 const PAIRS: &[(&str, &str)] = &[
-    ("read", "more"),
     ("more", "stories"),
     ("more", "from"),
     ("visually", "hidden"),
@@ -255,10 +265,11 @@ pub fn classify(el: &Element) -> Option<Junk> {
     {
         return None;
     }
-    if el
-        .attr("itemprop")
-        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-    {
+    // schema.org's articleBody, as microdata or RDFa.
+    if ["itemprop", "property"].iter().any(|a| {
+        el.attr(a)
+            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    }) {
         return None;
     }
     let mut verdict = None;
@@ -337,7 +348,7 @@ mod tests {
             Some(Junk::Strong)
         );
         assert_eq!(judge("<div role='navigation'>x</div>"), Some(Junk::Soft));
-        assert_eq!(judge("<div class='read-more'>x</div>"), Some(Junk::Soft));
+        assert_eq!(judge("<div class='read-more'>x</div>"), None); // a link, or a whole hidden half
         assert_eq!(judge("<div class='article-body'>x</div>"), None);
         assert_eq!(judge("<div class='adapt loaded'>x</div>"), None);
         assert_eq!(judge("<div class='shared-layout'>x</div>"), None);

@@ -114,6 +114,8 @@ pub fn read(doc: &Html) -> PageMeta {
         get(&[
             "datepublished",
             "pubdate",
+            "article:publicationdate",
+            "publication_date",
             "publishdate",
             "publish-date",
             "publish_date",
@@ -267,7 +269,17 @@ fn byline_of(el: ElementRef<'_>) -> Option<String> {
 pub fn clean_byline(text: &str) -> String {
     let text = collapse(text).replace('\n', " ");
     let mut t = text.trim();
-    for prefix in ["By ", "by ", "BY ", "Written by ", "Words by ", "Author: "] {
+    for prefix in [
+        "By ",
+        "by ",
+        "BY ",
+        "By: ",
+        "by: ",
+        "BY: ",
+        "Written by ",
+        "Words by ",
+        "Author: ",
+    ] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest.trim();
         }

@@ -110,10 +110,7 @@ fn record_list(
     let mut groups: HashMap<(String, String), Vec<NodeId>> = HashMap::new();
     for child in node.children() {
         if let Some(el) = child.value().as_element() {
-            let key = (
-                el.name().to_string(),
-                el.attr("class").unwrap_or("").to_string(),
-            );
+            let key = (el.name().to_string(), signature(el.attr("class")));
             groups.entry(key).or_default().push(child.id());
         }
     }
@@ -143,6 +140,18 @@ fn record_list(
         }
         junk.extend(records);
     }
+}
+
+/// The kind of element a class names, without the parts that number or place it
+/// (`story-block sbpos-1 id1227` and `story-block sbpos-2 id1228` are one kind).
+fn signature(class: Option<&str>) -> String {
+    let mut classes: Vec<&str> = class
+        .unwrap_or("")
+        .split_whitespace()
+        .filter(|c| !c.chars().any(|ch| ch.is_ascii_digit()))
+        .collect();
+    classes.sort_unstable();
+    classes.join(" ")
 }
 
 fn is_text_input(el: &scraper::node::Element) -> bool {
@@ -228,6 +237,14 @@ mod tests {
         let found = junk_texts(&html);
         assert_eq!(found.len(), 4);
         assert!(found.iter().all(|t| t.contains("Reply")));
+    }
+
+    #[test]
+    fn numbered_classes_are_one_kind() {
+        assert_eq!(
+            signature(Some("story-block sectionref-news sbpos-1 id12")),
+            signature(Some("sectionref-news story-block sbpos-2 id13"))
+        );
     }
 
     #[test]

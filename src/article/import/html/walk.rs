@@ -79,6 +79,12 @@ pub fn is_hidden_tag(name: &str) -> bool {
             | "title"
             | "meta"
             | "link"
+            | "amp-ad"
+            | "amp-embed"
+            | "amp-analytics"
+            | "amp-iframe"
+            | "amp-video"
+            | "amp-img"
     )
 }
 
