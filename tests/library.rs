@@ -50,13 +50,9 @@ fn first_import_walks_folders_recursively_and_skips_other_files() {
     let report = run(&s.store, std::slice::from_ref(&s.root));
     assert_eq!(report.files, 3, "{report:?}");
     assert_eq!(report.added, 3);
-    let titles: Vec<String> = s
-        .store
-        .entries(None)
-        .expect("entries")
-        .into_iter()
-        .map(|e| e.title)
-        .collect();
+    let mut entries = s.store.entries(None).expect("entries");
+    lede::library::commands::sort_by_date(&mut entries);
+    let titles: Vec<&str> = entries.iter().map(|e| e.title.as_str()).collect();
     // Newest first, undated last.
     assert_eq!(titles, ["Pact signed", "Older story", "Inner story"]);
 }

@@ -87,7 +87,8 @@ pub fn summary(r: &IndexReport) -> String {
 
 /// Runs `lede list`: aligned columns for people, or JSON Lines with `--json`.
 pub fn run_list(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), String> {
-    let entries = store.entries(None).map_err(|e| e.to_string())?;
+    let mut entries = store.entries(None).map_err(|e| e.to_string())?;
+    sort_by_date(&mut entries);
     let write = |out: &mut dyn Write, e: &LibraryEntry| -> io::Result<()> {
         if json {
             serde_json::to_writer(&mut *out, &entry_json(e))?;
@@ -118,6 +119,18 @@ pub fn run_list(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), St
         }
     }
     out.flush().map_err(|e| format!("writing output: {e}"))
+}
+
+/// Newest first, undated last, then by headline.
+pub fn sort_by_date(entries: &mut [LibraryEntry]) {
+    entries.sort_by(|a, b| {
+        (a.published.is_none(), &b.published, &a.title, a.id).cmp(&(
+            b.published.is_none(),
+            &a.published,
+            &b.title,
+            b.id,
+        ))
+    });
 }
 
 /// `path` or `path#key` for items of many-article files.

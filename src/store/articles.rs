@@ -210,10 +210,9 @@ impl Store {
             .execute(params![id, a.title, a.deck, a.body, structure])
     }
 
-    /// The library, newest first (undated last), optionally only the files under `root`.
+    /// The library in no particular order, optionally only the files under `root`.
     pub fn entries(&self, root: Option<&Path>) -> Result<Vec<LibraryEntry>> {
-        // Sorted here rather than by SQL: `published IS NULL` in ORDER BY defeats the
-        // index, and the screen re-sorts by its own key anyway.
+        // Unsorted: the library screen sorts by its own key, and `lede list` sorts itself.
         let sql = "SELECT a.id, a.uid, f.path, a.item_key, a.format, a.title, a.source,
                      a.author, a.url, a.published, a.words, a.read_state, a.progress,
                      a.missing
