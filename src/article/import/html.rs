@@ -72,8 +72,19 @@ pub fn parse(text: &str, clean: bool) -> Result<Article, String> {
             .into_iter()
             .enumerate()
             .filter(|(i, p)| {
-                p.kind != PieceKind::Heading(1)
-                    || (*i > first_para && !same_words(&p.text, &meta.title))
+                let PieceKind::Heading(level) = p.kind else {
+                    return true;
+                };
+                if *i < first_para {
+                    // Before the text: the headline again (in any heading), or the deck.
+                    let deck = meta
+                        .description
+                        .as_deref()
+                        .is_some_and(|d| mostly_within(&p.text, d) && mostly_within(d, &p.text));
+                    level != 1 && !same_words(&p.text, &meta.title) && !deck
+                } else {
+                    !(level == 1 && same_words(&p.text, &meta.title))
+                }
             })
             .map(|(_, p)| p)
             .collect();

@@ -95,6 +95,7 @@ const SOFT_WORDS: &[&str] = &[
     "pagination",
     "pager",
     "paid",
+    "paywall",
     "partner",
     "popular",
     "popup",
@@ -127,6 +128,7 @@ const SOFT_WORDS: &[&str] = &[
     "sponsor",
     "sponsored",
     "sronly",
+    "subscription",
     "tag",
     "tags",
     "teaser",
@@ -156,10 +158,8 @@ const STRONG_WORDS: &[&str] = &[
     "newsletter",
     "newsletters",
     "outbrain",
-    "paywall",
     "replies",
     "subscribe",
-    "subscription",
     "taboola",
 ];
 
