@@ -267,8 +267,10 @@ pub fn classify(el: &Element) -> Option<Junk> {
     }
     // schema.org's articleBody, as microdata or RDFa.
     if ["itemprop", "property"].iter().any(|a| {
-        el.attr(a)
-            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+        el.attr(a).is_some_and(|p| {
+            p.split_whitespace()
+                .any(|p| p.eq_ignore_ascii_case("articleBody"))
+        })
     }) {
         return None;
     }

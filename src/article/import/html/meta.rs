@@ -223,9 +223,10 @@ fn byline_of(el: ElementRef<'_>) -> Option<String> {
     let rel_author = v
         .attr("rel")
         .is_some_and(|r| r.eq_ignore_ascii_case("author"));
-    let itemprop = v
-        .attr("itemprop")
-        .is_some_and(|p| p.eq_ignore_ascii_case("author"));
+    let itemprop = v.attr("itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|p| p.eq_ignore_ascii_case("author"))
+    });
     let named = ["class", "id", "data-testid", "data-component"]
         .iter()
         .any(|a| {
