@@ -149,7 +149,15 @@ pub fn import_bytes(
     if format == Format::Newsboat {
         return newsboat::read(path, clean);
     }
-    let decoded = decode(bytes).map_err(|e| e.to_string())?;
+    let mut decoded = decode(bytes).map_err(|e| e.to_string())?;
+    // A page in a legacy charset (windows-1252, Shift_JIS…) says so in a <meta>; read it
+    // that way rather than as lossy UTF-8.
+    if format == Format::Html && !decoded.warnings.is_empty() && std::str::from_utf8(bytes).is_err()
+    {
+        let (text, encoding) = html::charset::decode_html(bytes);
+        decoded.text = text;
+        decoded.warnings = vec![format!("read as {encoding} (not UTF-8)")];
+    }
     if decoded.text.trim().is_empty() {
         return Err("empty file".to_string());
     }
@@ -179,4 +187,50 @@ pub fn import_bytes(
 /// Newsboat caches are handled before decoding; kept as an error rather than a panic.
 fn unreachable_newsboat() -> Result<Vec<Item>, String> {
     Err("a newsboat cache is read from its path".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_legacy_charset_page_is_read_in_its_charset() {
+        let mut page = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 news</title>\
+            </head><body><article><h1>Caf\xe9 news</h1>"
+            .to_vec();
+        for _ in 0..4 {
+            page.extend_from_slice(
+                b"<p>The caf\xe9 in M\xfcnchen reopened on Monday after a long renovation \
+                  that took most of the year, its owner said.</p>",
+            );
+        }
+        page.extend_from_slice(b"</article></body></html>");
+        let items = import_bytes(Path::new("p.html"), &page, Format::Html, ParseMode::Clean)
+            .expect("imports");
+        let a = &items[0].article;
+        assert_eq!(a.title, "Café news");
+        assert!(a.body.contains("café in München"), "{}", a.body);
+        assert_eq!(a.warnings, ["read as windows-1252 (not UTF-8)"]);
+    }
+
+    #[test]
+    fn formats_come_from_extensions_then_content() {
+        assert_eq!(
+            Format::detect(Path::new("a.MD"), b""),
+            Some(Format::Markdown)
+        );
+        assert_eq!(
+            Format::detect(Path::new("x/cache.db"), b""),
+            Some(Format::Newsboat)
+        );
+        assert_eq!(
+            Format::detect(Path::new("page"), b"<!DOCTYPE html>"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            Format::detect(Path::new("feed"), b"<?xml version=\"1.0\"?><rss>"),
+            Some(Format::Feed)
+        );
+        assert_eq!(Format::detect(Path::new("n"), b"plain words"), None);
+    }
 }
