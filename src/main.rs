@@ -104,7 +104,7 @@ fn open_app(
             (Some(root), path.display().to_string())
         }
         None => {
-            if store.entries(None).map_err(|e| e.to_string())?.is_empty() {
+            if store.count().map_err(|e| e.to_string())? == 0 {
                 let first = config
                     .library
                     .path

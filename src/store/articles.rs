@@ -261,6 +261,14 @@ impl Store {
         Ok(entries)
     }
 
+    /// How many articles the library holds (missing ones included).
+    pub fn count(&self) -> Result<usize> {
+        self.conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .map(|n| n.max(0) as usize)
+            .map_err(|e| self.fail(e))
+    }
+
     /// Reads one article with its cached analysis (when still valid) and position.
     pub fn article(&self, id: i64) -> Result<StoredArticle> {
         let row = self
