@@ -190,8 +190,62 @@ fn main() {
         "read one stored article with cached analysis: median {:.2} ms",
         median(times).as_secs_f64() * 1e3
     );
+    search_figures(&store, &big, big_n);
     drop(store);
     pty_figures(&db, big_n);
+}
+
+/// Library search (FTS5, best 20) against `rg -c` over the same files as plain text, in the
+/// same run. The queries are one word, a phrase, a prefix and a conjunction.
+fn search_figures(store: &Store, dir: &Path, big_n: usize) {
+    let queries: [(&str, &[&str]); 4] = [
+        ("police", &["-i", "police"]),
+        ("\"prime minister\"", &["-i", "prime minister"]),
+        ("hegemon*", &["-i", "hegemon"]),
+        (
+            "election AND fraud",
+            &["-i", "election.*fraud|fraud.*election"],
+        ),
+    ];
+    let rg = std::process::Command::new("rg")
+        .arg("--version")
+        .output()
+        .is_ok();
+    for (query, rg_args) in queries {
+        let mut times = Vec::new();
+        let mut found = 0;
+        for _ in 0..15 {
+            let start = Instant::now();
+            found = store.search(query, 20).expect("search").len();
+            times.push(start.elapsed());
+        }
+        let fts = median(times);
+        let mut line = format!(
+            "library search {query:?}, {big_n} articles: median {:.1} ms ({found} shown)",
+            fts.as_secs_f64() * 1e3
+        );
+        if rg {
+            let mut times = Vec::new();
+            for _ in 0..3 {
+                let start = Instant::now();
+                let out = std::process::Command::new("rg")
+                    .arg("-c")
+                    .args(rg_args)
+                    .arg(dir)
+                    .output()
+                    .expect("rg runs");
+                times.push(start.elapsed());
+                assert!(out.status.success() || out.status.code() == Some(1));
+            }
+            let rg_time = median(times);
+            line.push_str(&format!(
+                "; rg -c: {:.0} ms; ratio {:.0}x",
+                rg_time.as_secs_f64() * 1e3,
+                rg_time.as_secs_f64() / fts.as_secs_f64()
+            ));
+        }
+        println!("{line}");
+    }
 }
 
 /// The real binary on the big library in a pseudo-terminal: start to the first library
