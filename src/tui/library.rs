@@ -5,8 +5,9 @@
 mod filter;
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
-pub use filter::{Filter, grapheme_count};
+pub use filter::Filter;
 
 use crate::store::{LibraryEntry, Position};
 
@@ -51,6 +52,8 @@ pub struct Library {
     order: Vec<usize>,
     /// Each entry's position in `order`.
     rank: Vec<u32>,
+    /// Each entry's publication date as a number (yyyymmddhhmmss; 0 when undated).
+    dates: Vec<u64>,
     /// The entries shown: `order`, or while filtering the matches, best first.
     view: Vec<usize>,
     filter: Filter,
@@ -66,6 +69,10 @@ impl Library {
             title,
             order: (0..entries.len()).collect(),
             rank: vec![0; entries.len()],
+            dates: entries
+                .iter()
+                .map(|e| e.published.as_deref().map_or(0, date_key))
+                .collect(),
             entries,
             sort: SortKey::Date,
             unread_first: false,
@@ -110,7 +117,7 @@ impl Library {
         &self.filter
     }
 
-    /// The matched characters of entry `index`'s headline and source (grapheme indices).
+    /// The matched characters of entry `index`'s headline and source (char indices).
     pub fn highlights(&mut self, index: usize) -> (Vec<usize>, Vec<usize>) {
         match self.entries.get(index) {
             Some(entry) => self.filter.highlights(entry),
@@ -200,11 +207,8 @@ impl Library {
         if !self.filter.is_active() {
             return self.order.clone();
         }
-        let (entries, filter, rank) = (&self.entries, &mut self.filter, &self.rank);
-        let mut found: Vec<(u32, usize)> = pool
-            .into_iter()
-            .filter_map(|i| filter.score(&entries[i]).map(|s| (s, i)))
-            .collect();
+        let (entries, rank) = (&self.entries, &self.rank);
+        let mut found = self.filter.score_all(entries, &pool);
         let unread_first = self.unread_first;
         found.sort_unstable_by(|&(s, a), &(t, b)| {
             let group = if unread_first {
@@ -235,10 +239,44 @@ impl Library {
         self.reselect(keep);
     }
 
+    /// Sorts `order`. Each entry becomes one key (a packed number; for titles, the title
+    /// folded to lower case and one), and the keys are sorted side by side in memory.
     fn resort(&mut self) {
-        let (entries, sort, unread) = (&self.entries, self.sort, self.unread_first);
-        self.order
-            .sort_unstable_by(|&a, &b| compare(entries, sort, unread, a, b));
+        let (entries, dates, unread_first) = (&self.entries, &self.dates, self.unread_first);
+        let read = |i: usize| {
+            if unread_first {
+                entries[i].read as u8
+            } else {
+                0
+            }
+        };
+        let n = entries.len();
+        self.order = match self.sort {
+            SortKey::Date | SortKey::Source => {
+                let rank = match self.sort {
+                    SortKey::Source => source_ranks(entries),
+                    _ => vec![0; n],
+                };
+                let mut keys: Vec<u128> = (0..n)
+                    .map(|i| packed(read(i), rank[i], dates[i], i))
+                    .collect();
+                keys.sort_unstable();
+                keys.into_iter()
+                    .map(|k| (k & 0xffff_ffff) as usize)
+                    .collect()
+            }
+            SortKey::Title => {
+                let key = |(i, e): (usize, &LibraryEntry)| {
+                    (read(i), e.title.to_lowercase(), packed(0, 0, dates[i], i))
+                };
+                let mut keys: Vec<(u8, String, u128)> =
+                    entries.iter().enumerate().map(key).collect();
+                keys.sort_unstable();
+                keys.into_iter()
+                    .map(|(_, _, k)| (k & 0xffff_ffff) as usize)
+                    .collect()
+            }
+        };
         for (position, &i) in self.order.iter().enumerate() {
             self.rank[i] = position as u32;
         }
@@ -251,49 +289,57 @@ impl Library {
     }
 }
 
-/// The order of entries `a` and `b` (indices): total, so sorting is deterministic; ties
-/// fall back to the order the store gave (newest first).
-fn compare(
-    entries: &[LibraryEntry],
-    sort: SortKey,
-    unread_first: bool,
-    a: usize,
-    b: usize,
-) -> Ordering {
-    let (x, y) = (&entries[a], &entries[b]);
-    let read = if unread_first {
-        x.read.cmp(&y.read)
-    } else {
-        Ordering::Equal
-    };
-    let by_key = match sort {
-        SortKey::Date => newest_first(x, y),
-        SortKey::Source => match (&x.source, &y.source) {
-            (Some(s), Some(t)) => caseless(s, t).then_with(|| newest_first(x, y)),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => newest_first(x, y),
-        },
-        SortKey::Title => caseless(&x.title, &y.title).then_with(|| newest_first(x, y)),
-    };
-    read.then(by_key).then(a.cmp(&b))
-}
-
-/// Newest first, undated last.
-fn newest_first(x: &LibraryEntry, y: &LibraryEntry) -> Ordering {
-    match (&x.published, &y.published) {
-        (Some(p), Some(q)) => q.cmp(p),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
+/// Each entry's place among the sources, A to Z ignoring case (equal when only the case
+/// differs); entries without a source last.
+fn source_ranks(entries: &[LibraryEntry]) -> Vec<u32> {
+    let mut rank: HashMap<&str, u32> = HashMap::new();
+    for source in entries.iter().filter_map(|e| e.source.as_deref()) {
+        rank.entry(source).or_insert(0);
     }
+    let mut names: Vec<(String, &str)> = rank.keys().map(|s| (s.to_lowercase(), *s)).collect();
+    names.sort_unstable();
+    let mut place = 0;
+    for i in 0..names.len() {
+        if i > 0 && names[i].0 != names[i - 1].0 {
+            place += 1;
+        }
+        rank.insert(names[i].1, place);
+    }
+    entries
+        .iter()
+        .map(|e| {
+            e.source
+                .as_deref()
+                .and_then(|s| rank.get(s).copied())
+                .unwrap_or(u32::MAX)
+        })
+        .collect()
 }
 
-/// Compares ignoring case, without allocating.
-fn caseless(a: &str, b: &str) -> Ordering {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .cmp(b.chars().flat_map(char::to_lowercase))
+/// One number that sorts entries by read state (when asked), then `primary`, then newest
+/// first (undated last), then in the order the store gave them.
+fn packed(read: u8, primary: u32, date: u64, index: usize) -> u128 {
+    // Dates have 14 digits, under 2^47; indices fit 32 bits.
+    let newest_first = (DATE_END - date.min(DATE_END)) as u128;
+    (u128::from(read) << 120)
+        | (u128::from(primary) << 80)
+        | (newest_first << 32)
+        | (index as u128 & 0xffff_ffff)
+}
+
+/// One past the largest date key.
+const DATE_END: u64 = 100_000_000_000_000;
+
+/// A date or date-time (`2024-06-19`, `2024-06-19T10:00:00Z`) as a number that sorts
+/// like it: its first 14 digits, padded.
+fn date_key(date: &str) -> u64 {
+    let mut key = 0u64;
+    let mut digits = 0;
+    for d in date.bytes().filter(u8::is_ascii_digit).take(14) {
+        key = key * 10 + u64::from(d - b'0');
+        digits += 1;
+    }
+    key * 10u64.pow(14 - digits)
 }
 
 #[cfg(test)]
@@ -425,6 +471,23 @@ mod tests {
         );
         l.cycle_sort();
         assert_eq!(ids(&l), [2, 1, 3], "unread first, whatever the match");
+    }
+
+    #[test]
+    fn date_keys_sort_like_the_dates() {
+        let keys: Vec<u64> = [
+            "2009-06-04",
+            "2019-01-09",
+            "2019-01-09T08:00:00Z",
+            "2019-01-09T08:00:01+02:00",
+            "2024-10-01",
+        ]
+        .iter()
+        .map(|d| date_key(d))
+        .collect();
+        assert!(keys.is_sorted() && keys[0] > 0, "{keys:?}");
+        assert_eq!(date_key("2024-06-19"), 20240619000000);
+        assert_eq!(date_key("undated"), 0);
     }
 
     #[test]

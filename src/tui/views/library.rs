@@ -189,7 +189,8 @@ fn entry_line(
 }
 
 /// `text` in exactly `width` columns: cut with `…` when longer, padded when shorter
-/// (on the left with `right`); the graphemes at `hits` in the `hit` style.
+/// (on the left with `right`); the graphemes holding the chars at `hits` (sorted char
+/// indices) in the `hit` style.
 fn cell(
     text: &str,
     width: usize,
@@ -208,7 +209,10 @@ fn cell(
     let mut run_hit = false;
     let mut used = 0;
     let mut cut = false;
-    for (i, g) in text.graphemes(true).enumerate() {
+    let mut char_index = 0;
+    for g in text.graphemes(true) {
+        let first = char_index;
+        char_index += g.chars().count();
         let g = if g.chars().any(char::is_control) {
             " "
         } else {
@@ -219,7 +223,8 @@ fn cell(
             cut = true;
             break;
         }
-        let is_hit = hits.binary_search(&i).is_ok();
+        let from = hits.partition_point(|&h| h < first);
+        let is_hit = hits.get(from).is_some_and(|&h| h < char_index);
         if is_hit != run_hit && !run.is_empty() {
             let s = if run_hit { hit } else { style };
             spans.push(Span::styled(std::mem::take(&mut run), s));
