@@ -143,25 +143,32 @@ pub fn huge_line() -> Vec<u8> {
 }
 
 #[test]
-fn folder_list_skips_bad_files_with_a_visible_note() {
+fn folder_library_skips_bad_files_and_lists_the_good_ones() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(dir.path(), "good.txt", b"A good headline\n\nSome text.\n");
     write(dir.path(), "bad.txt", b"\0\0\0");
-    let entries = lede::folder::scan(dir.path()).expect("scan");
-    assert_eq!(entries.len(), 2);
-    let bad = entries
-        .iter()
-        .find(|e| e.path.ends_with("bad.txt"))
-        .expect("bad");
-    assert!(bad.title.as_ref().is_err_and(|p| p.contains("binary")));
-    let app = lede::tui::App::with_list(
-        lede::config::Config::defaults(),
-        lede::tui::ArticleList::new(dir.path().to_path_buf(), entries),
-    );
-    let message = app.message.expect("a note about the bad file");
+    let data = tempfile::tempdir().expect("data folder");
+    let store = lede::store::Store::open(&data.path().join("lede.db")).expect("store");
+    let report = lede::library::index(
+        &store,
+        &[dir.path().to_path_buf()],
+        &mut lede::library::Quiet,
+    )
+    .expect("index");
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    let (path, problem) = &report.problems[0];
     assert!(
-        message.text.contains("1 file(s) could not be read"),
-        "{}",
-        message.text
+        path.ends_with("bad.txt") && problem.contains("binary"),
+        "{problem}"
     );
+    let entries = store.entries(None).expect("entries");
+    let app =
+        lede::tui::App::with_library(lede::config::Config::defaults(), "folder".into(), entries);
+    let library = app.library.as_ref().expect("library");
+    let titles: Vec<&str> = library
+        .view()
+        .iter()
+        .map(|&i| library.entries()[i].title.as_str())
+        .collect();
+    assert_eq!(titles, ["A good headline"]);
 }

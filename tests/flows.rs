@@ -133,18 +133,6 @@ fn help_opens_and_closes_and_lists_every_action_of_its_screen() {
 }
 
 #[test]
-fn list_opens_an_article_and_q_returns_to_the_same_entry() {
-    let mut app = common::list_app("assets/articles");
-    press(&mut app, "j j enter");
-    assert!(app.reader.is_some());
-    press(&mut app, "q");
-    assert!(app.reader.is_none());
-    assert_eq!(app.list.as_ref().map(|l| l.selected), Some(2));
-    press(&mut app, "q");
-    assert!(app.should_quit());
-}
-
-#[test]
 fn clicking_a_contents_entry_jumps_to_it() {
     let mut app = reader_app(SEED);
     draw(&mut app, 120, 40);
@@ -205,12 +193,12 @@ fn tiny_and_odd_window_sizes_never_panic() {
             press(&mut app, "j G ] [ g g");
         }
     }
-    let mut list = common::list_app("assets/articles");
+    let mut library = common::sample_library_app();
     for (w, h) in [(1, 1), (3, 2), (12, 4), (40, 3)] {
-        draw(&mut list, w, h);
-        press(&mut list, "G ?");
-        draw(&mut list, w, h);
-        press(&mut list, "esc");
+        draw(&mut library, w, h);
+        press(&mut library, "G ?");
+        draw(&mut library, w, h);
+        press(&mut library, "esc");
     }
 }
 

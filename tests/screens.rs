@@ -1,5 +1,5 @@
-//! Screen snapshots (TestBackend + insta) of the reader, contents panel, help, the library
-//! and the old folder list.
+//! Screen snapshots (TestBackend + insta) of the reader, contents panel, help and the
+//! library.
 
 mod common;
 
@@ -59,21 +59,6 @@ fn help_80x24() {
 fn help_120x40() {
     let mut app = reader_app(SEED);
     press(&mut app, "?");
-    let t = draw(&mut app, 120, 40);
-    assert_snapshot!(t.backend());
-}
-
-#[test]
-fn list_80x24() {
-    let mut app = common::list_app("assets/articles");
-    let t = draw(&mut app, 80, 24);
-    assert_snapshot!(t.backend());
-}
-
-#[test]
-fn list_120x40() {
-    let mut app = common::list_app("assets/articles");
-    press(&mut app, "j j");
     let t = draw(&mut app, 120, 40);
     assert_snapshot!(t.backend());
 }

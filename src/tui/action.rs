@@ -49,7 +49,7 @@ pub enum Action {
     /// Open the selected item (library list), jump to it (contents), or follow a link.
     Select,
     Help,
-    /// Close the current view: help → panel → reader → list → quit.
+    /// Close the current view: help → panel → reader → filter → library (quits).
     Close,
     Quit,
 }
@@ -235,7 +235,7 @@ impl Action {
             Action::ToggleUnreadFirst => "unread articles first, or not",
             Action::Select => "open / jump to the selected item, or the link on top",
             Action::Help => "show/hide this help",
-            Action::Close => "close this view: help, panel, article, filter, list",
+            Action::Close => "close this view: help, panel, article, filter, library",
             Action::Quit => "quit lede",
         }
     }

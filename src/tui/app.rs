@@ -2,7 +2,6 @@
 //! runtime (`run.rs`) performs the effects (the store, files, the browser) and feeds the
 //! results back.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
@@ -21,7 +20,6 @@ mod stored;
 use reader_actions::select_entry;
 
 use super::action::{Action, Screen};
-use super::article_list::ArticleList;
 use super::input::{Command, KeyInput};
 use super::library::Library;
 use super::reader::{Focus, Reader};
@@ -29,9 +27,6 @@ use super::reader::{Focus, Reader};
 /// Work the runtime must do for the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Read this article file (the folder list), then call [`App::open`] (or
-    /// [`App::error`]).
-    Open(PathBuf),
     /// Read article `id` from the store, then call [`App::open_stored`] (or
     /// [`App::error`]).
     Load(i64),
@@ -84,8 +79,6 @@ pub struct App {
     pub config: Config,
     /// The library screen (`lede` on a folder or the whole library).
     pub library: Option<Library>,
-    /// The old folder list (until the binary moves to the library).
-    pub list: Option<ArticleList>,
     pub reader: Option<Reader>,
     /// The help overlay's scroll offset while it is open.
     pub help: Option<usize>,
@@ -108,19 +101,6 @@ pub struct App {
 }
 
 impl App {
-    /// An app showing the article list of a folder.
-    pub fn with_list(config: Config, list: ArticleList) -> App {
-        let mut app = App::empty(config);
-        let problems = list.problems();
-        if problems > 0 {
-            app.error(format!(
-                "{problems} file(s) could not be read: they are marked ⚠ (Enter shows why)"
-            ));
-        }
-        app.list = Some(list);
-        app
-    }
-
     /// An app showing the library: `entries` (as the store lists them), under `title`.
     pub fn with_library(config: Config, title: String, entries: Vec<LibraryEntry>) -> App {
         let mut app = App::empty(config);
@@ -148,7 +128,6 @@ impl App {
         App {
             config,
             library: None,
-            list: None,
             reader: None,
             help: None,
             input: KeyInput::default(),
@@ -217,7 +196,7 @@ impl App {
 
     /// The screen keys are looked up for.
     pub fn screen(&self) -> Screen {
-        if self.reader.is_some() || (self.library.is_none() && self.list.is_none()) {
+        if self.reader.is_some() || self.library.is_none() {
             Screen::Reader
         } else {
             Screen::Library
@@ -320,10 +299,8 @@ impl App {
         if self.reader.is_some() {
             self.apply_reader(action, n);
             None
-        } else if self.library.is_some() {
-            self.apply_library(action, n)
         } else {
-            self.apply_list(action, n)
+            self.apply_library(action, n)
         }
     }
 
@@ -331,34 +308,6 @@ impl App {
     fn list_page(&self) -> isize {
         self.list_area
             .map_or(10, |a| isize::try_from(a.height.max(2)).unwrap_or(10) - 1)
-    }
-
-    fn apply_list(&mut self, action: Action, n: isize) -> Option<Effect> {
-        let page = self.list_page();
-        let list = self.list.as_mut()?;
-        match action {
-            Action::ScrollDown => list.move_by(n),
-            Action::ScrollUp => list.move_by(-n),
-            Action::PageDown => list.move_by(n * page),
-            Action::PageUp => list.move_by(-n * page),
-            Action::HalfPageDown => list.move_by(n * page / 2),
-            Action::HalfPageUp => list.move_by(-n * page / 2),
-            Action::Top => list.selected = 0,
-            Action::Bottom => list.select_last(),
-            Action::Select => {
-                let entry = list.current()?;
-                match &entry.title {
-                    Err(problem) => {
-                        let text = format!("{}: {problem}", entry.path.display());
-                        self.error(text);
-                    }
-                    Ok(_) => return Some(Effect::Open(entry.path.clone())),
-                }
-            }
-            Action::Close => self.quit = true,
-            _ => {}
-        }
-        None
     }
 
     fn wheel(&mut self, at: Cell, rows: isize) {
@@ -372,8 +321,6 @@ impl App {
             }
         } else if let Some(library) = &mut self.library {
             library.move_by(rows.signum());
-        } else if let Some(list) = &mut self.list {
-            list.move_by(rows.signum());
         }
     }
 
@@ -401,16 +348,6 @@ impl App {
             let index = library.offset + usize::from(at.y - area.y);
             if index < library.view().len() {
                 library.select(index);
-            }
-            return None;
-        }
-        if self.reader.is_none()
-            && let (Some(list), Some(area)) = (&mut self.list, self.list_area)
-            && area.contains(at)
-        {
-            let index = list.offset + usize::from(at.y - area.y);
-            if index < list.entries.len() {
-                list.selected = index;
             }
         }
         None

@@ -3,7 +3,6 @@
 
 pub mod action;
 pub mod app;
-pub mod article_list;
 pub mod input;
 pub mod layout;
 pub mod library;
@@ -14,5 +13,4 @@ mod run;
 pub mod views;
 
 pub use app::{App, Effect};
-pub use article_list::{ArticleList, ListEntry};
 pub use run::{first_look, perform, run};

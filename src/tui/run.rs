@@ -11,7 +11,6 @@ use crossterm::execute;
 use super::app::{App, Effect};
 use super::views;
 use crate::analysis::{Analysis, analyze, sections};
-use crate::article::{self, ParseMode};
 use crate::store::Store;
 
 /// Runs the interactive app until it quits. With a `store`, articles opened from the
@@ -99,13 +98,6 @@ fn start(app: &mut App, effect: Effect, store: Option<&Store>, tx: &Sender<Incom
 /// result back to the app. Store problems become a one-line error in the status line.
 pub fn perform(app: &mut App, effect: Effect, store: Option<&Store>) {
     match effect {
-        Effect::Open(path) => match article::load(&path, ParseMode::Clean) {
-            Ok(article) => {
-                let analysis = first_look(&article);
-                app.open(article, analysis);
-            }
-            Err(e) => app.error(e.to_string()),
-        },
         Effect::Analyse {
             generation,
             article,

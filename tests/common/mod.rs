@@ -97,17 +97,6 @@ pub fn screen_rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
         .collect()
 }
 
-/// An app listing the folder at `rel`.
-pub fn list_app(rel: &str) -> App {
-    let dir = repo_path(rel);
-    let entries = lede::folder::scan(&dir).expect("folder scans");
-    // Snapshots must not depend on where the repo is checked out.
-    App::with_list(
-        Config::defaults(),
-        lede::tui::ArticleList::new(PathBuf::from(rel), entries),
-    )
-}
-
 /// A store in `dir` holding the articles of the folder `rel` (relative to the repo).
 pub fn store_with(dir: &Path, rel: &str) -> Store {
     let store = Store::open(&dir.join("lede.db")).expect("store opens");

@@ -156,7 +156,7 @@ impl App {
                 } else if reader.panel.is_some() {
                     reader.panel = None;
                     reader.focus = Focus::Text;
-                } else if self.library.is_some() || self.list.is_some() {
+                } else if self.library.is_some() {
                     self.leave_reader();
                 } else {
                     self.quit();

@@ -5,7 +5,6 @@ mod contents;
 mod entities;
 mod help;
 mod library;
-mod list;
 mod panel;
 mod quotes;
 mod reader;
@@ -28,10 +27,8 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     app.list_area = None;
     if app.reader.is_some() {
         draw_reader_screen(app, frame, main);
-    } else if app.library.is_some() {
-        library::draw(app, frame, main);
     } else {
-        list::draw(app, frame, main);
+        library::draw(app, frame, main);
     }
     status::draw(app, frame, status_area);
     if let Some(scroll) = app.help {

@@ -73,11 +73,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             }
             left.push(Span::styled(text, base));
         }
-    } else if let Some(list) = &app.list {
-        left.push(Span::styled(
-            format!(" {} · {} articles", list.dir.display(), list.entries.len()),
-            base,
-        ));
     }
     let right = right_text(app);
     let message = app.message.as_ref().map(|m| {
