@@ -280,9 +280,21 @@ fn select(
 
 /// Drops what is not article text inside the chosen element.
 fn tidy(pieces: Vec<Piece>, keep: Option<&dyn Fn(&Piece) -> bool>) -> Vec<Piece> {
+    let norm = |p: &Piece| p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A short label said again and again (slide titles of a gallery, "Advertisement") is
+    // furniture, every time.
+    let mut times: HashMap<String, usize> = HashMap::new();
+    for p in &pieces {
+        if word_count(&p.text) < 5 {
+            *times.entry(norm(p)).or_default() += 1;
+        }
+    }
     let mut seen: HashSet<String> = HashSet::new();
     let mut out: Vec<Piece> = Vec::new();
     for p in pieces {
+        if times.get(&norm(&p)).is_some_and(|n| *n >= 3) && patterns::is_label(&p) {
+            continue;
+        }
         let words = word_count(&p.text);
         let ld = p.link_density();
         let drop = match p.kind {
@@ -305,7 +317,7 @@ fn tidy(pieces: Vec<Piece>, keep: Option<&dyn Fn(&Piece) -> bool>) -> Vec<Piece>
             continue;
         }
         // Pull quotes and repeated teasers say again what the text says.
-        if words >= 5 && !seen.insert(p.text.split_whitespace().collect::<Vec<_>>().join(" ")) {
+        if words >= 5 && !seen.insert(norm(&p)) {
             continue;
         }
         out.push(p);
@@ -386,6 +398,17 @@ mod tests {
         );
         let got = texts(&html);
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn a_label_repeated_many_times_is_left_out() {
+        let slides = "<div class='slide'>Storm in pictures</div>".repeat(4);
+        let html = format!(
+            "<body><article><p>{PROSE}</p>{slides}<p>{PROSE} Two.</p><p>{PROSE} Three.</p></article></body>"
+        );
+        let got = texts(&html);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|t| !t.contains("Storm in pictures")));
     }
 
     #[test]

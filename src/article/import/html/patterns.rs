@@ -138,6 +138,13 @@ fn record_list(
         if total > 0.0 && held >= 0.8 * total {
             continue; // the content itself: a live blog, a list article
         }
+        // Steps of a how-to, items of a list article: the records hold most of the page's
+        // prose and, with the lead beside them, nearly all of it. A comment thread sits in
+        // a box of its own, away from the story it outweighs.
+        let around = counts.get(&node.id()).map_or(0.0, |c| c.prose);
+        if total > 0.0 && held >= 0.5 * total && around >= 0.8 * total && around > held {
+            continue;
+        }
         junk.extend(records);
     }
 }
@@ -237,6 +244,29 @@ mod tests {
         let found = junk_texts(&html);
         assert_eq!(found.len(), 4);
         assert!(found.iter().all(|t| t.contains("Reply")));
+    }
+
+    #[test]
+    fn steps_beside_their_lead_are_content() {
+        let step = |n: usize, text: &str| {
+            format!("<div class='mod step'><span class='head'>Step {n}</span><p>{text}</p></div>")
+        };
+        let steps: String = [
+            "Traffic was diverted through the town centre, and buses ran late all afternoon.",
+            "The council said repairs would take at least three weeks to complete, at a cost.",
+            "Shop owners on the bridge road said trade had already fallen sharply this week.",
+            "Engineers will inspect the other two bridges in the town before the end of May.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| step(i + 1, t))
+        .collect();
+        let html = format!(
+            "<body><div class='main'><div class='mod step'><p>The bridge closed on Monday after \
+             engineers found cracks in two of its supports.</p></div>{steps}</div>\
+             <div class='side'><p>Weather: dry and mild for most of the week ahead.</p></div></body>"
+        );
+        assert!(junk_texts(&html).is_empty(), "{:?}", junk_texts(&html));
     }
 
     #[test]

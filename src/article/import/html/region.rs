@@ -90,9 +90,13 @@ pub fn region(doc: &Html, pieces: &[Piece], value: &dyn Fn(&Piece) -> f64) -> Ve
     }
     // The plain prose right next to the final choice (not beside the wrappers above it,
     // where it would be a footer line).
+    // A longer run of text with a stray label or two (an image credit, a contact line) is
+    // the rest of the story too: long posts come in sections split by wide figures.
     let plain = |n: &NodeRef<'_, Node>| {
         let s = get(n);
-        s.pieces == 0 || (s.labels == 0 && s.prose > 0.0)
+        s.pieces == 0
+            || (s.labels == 0 && s.prose > 0.0)
+            || (s.pieces >= 5 && s.labels * 5 <= s.pieces && s.total > 0.0)
     };
     let mut beside: Vec<NodeId> = Vec::new();
     for side in [Side::Before, Side::After] {
@@ -188,6 +192,26 @@ mod tests {
         let got = chosen_text(&html);
         assert!(!got.contains("About us"), "{got}");
         assert!(got.contains("fourth sentence"), "{got}");
+    }
+
+    #[test]
+    fn the_story_after_a_wide_figure_stays() {
+        let tail = "<div class='inner'><h3>After the vote</h3>\
+            <p>A fifth sentence of the story, after the wide picture, and it goes on.</p>\
+            <p>A sixth sentence of the story, with a comma and a full stop.</p>\
+            <p>A seventh sentence of the story, still the same story as before.</p>\
+            <p>An eighth sentence of the story, and then the story is nearly over.</p>\
+            <p>Photo: Staff</p></div>";
+        let html = format!(
+            "<body><div class='post'><div class='inner'>{}</div>\
+             <div class='wide'><figure><img src='/x.jpg'></figure></div>{tail}</div>\
+             <div class='b'><p>About us: we are a small paper, since 1921.</p>\
+             <ul><li><a href='/x'>Events</a></li></ul></div></body>",
+            BODY.repeat(5)
+        );
+        let got = chosen_text(&html);
+        assert!(got.contains("eighth sentence"), "{got}");
+        assert!(!got.contains("About us"), "{got}");
     }
 
     #[test]
