@@ -160,7 +160,7 @@ fn read_stdin(mode: ParseMode) -> Result<article::Article, String> {
     let mut bytes = Vec::new();
     io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("-: {}", crate::folder::io_reason(&e)))?;
+        .map_err(|e| format!("-: {}", crate::article::io_problem(&e)))?;
     article::decode::decode(bytes)
         .map(|decoded| {
             let mut a = article::parse(&decoded.text, mode);

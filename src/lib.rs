@@ -13,7 +13,6 @@ pub mod analysis;
 pub mod article;
 pub mod cli;
 pub mod config;
-pub mod folder;
 pub mod library;
 pub mod search;
 pub mod store;

@@ -66,7 +66,7 @@ pub fn parse(text: &str, mode: ParseMode) -> Article {
 }
 
 /// One lowercase line for an I/O error, without the "(os error N)" suffix.
-pub(crate) fn io_problem(err: &std::io::Error) -> String {
+pub fn io_problem(err: &std::io::Error) -> String {
     match err.kind() {
         ErrorKind::NotFound => "no such file".to_string(),
         ErrorKind::IsADirectory => "is a directory".to_string(),

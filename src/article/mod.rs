@@ -10,7 +10,7 @@ pub mod import;
 pub mod load;
 pub mod plain;
 
-pub use load::{LoadError, ParseMode, load, parse};
+pub use load::{LoadError, ParseMode, io_problem, load, parse};
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -149,7 +149,7 @@ fn index_file(
         Err(e) => {
             report
                 .problems
-                .push((path.into(), crate::folder::io_reason(&e)));
+                .push((path.into(), crate::article::io_problem(&e)));
             return Ok(());
         }
     };

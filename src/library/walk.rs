@@ -23,7 +23,7 @@ pub type Stat = Result<(u64, i64), String>;
 /// skipped; an unreadable sub-folder is skipped;
 /// an unreadable `dir` itself is an error.
 pub fn article_files(dir: &Path) -> Result<Vec<(PathBuf, Stat)>, String> {
-    let read = std::fs::read_dir(dir).map_err(|e| crate::folder::io_reason(&e))?;
+    let read = std::fs::read_dir(dir).map_err(|e| crate::article::io_problem(&e))?;
     let mut out = Vec::new();
     let mut subdirs = Vec::new();
     for entry in read.filter_map(Result::ok) {
@@ -66,7 +66,7 @@ pub fn stat_path(path: &Path) -> Stat {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Ok(size_and_mtime(&m)),
         Ok(_) => Err("not a regular file".to_string()),
-        Err(e) => Err(crate::folder::io_reason(&e)),
+        Err(e) => Err(crate::article::io_problem(&e)),
     }
 }
 
@@ -97,7 +97,7 @@ fn visit(entry: DirEntry, out: &mut Vec<(PathBuf, Stat)>, dirs: &mut Vec<PathBuf
             entry
                 .metadata()
                 .map(|m| size_and_mtime(&m))
-                .map_err(|e| crate::folder::io_reason(&e))
+                .map_err(|e| crate::article::io_problem(&e))
         };
         out.push((entry.path(), stat));
     }

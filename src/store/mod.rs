@@ -83,7 +83,7 @@ impl Store {
                 fail(format!(
                     "cannot create the folder {}: {}",
                     parent.display(),
-                    crate::folder::io_reason(&e)
+                    crate::article::io_problem(&e)
                 ))
             })?;
         }
@@ -132,10 +132,10 @@ impl Store {
 fn check_header(path: &Path) -> std::result::Result<(), String> {
     use std::io::Read;
     let mut head = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|e| crate::folder::io_reason(&e))?;
+    let mut file = std::fs::File::open(path).map_err(|e| crate::article::io_problem(&e))?;
     let n = file
         .read(&mut head)
-        .map_err(|e| crate::folder::io_reason(&e))?;
+        .map_err(|e| crate::article::io_problem(&e))?;
     if n == 0 || head.starts_with(b"SQLite format 3\0") {
         Ok(())
     } else {
