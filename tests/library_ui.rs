@@ -200,7 +200,12 @@ fn open_then_q_returns_to_the_same_article_with_the_filter_kept_and_saves_the_po
     draw(&mut app, 80, 24);
     press_with(&mut app, Some(&store), "1 2 j");
     draw(&mut app, 80, 24);
-    let offset = app.reader.as_ref().map(|r| r.top_offset()).expect("reader");
+    let offset = app
+        .reader
+        .as_ref()
+        .map(|r| r.resume_offset())
+        .expect("reader");
+    let top = app.reader.as_ref().map(|r| r.top()).expect("reader");
     assert!(offset > 0);
     let progress = app.reader.as_ref().map(|r| r.progress()).expect("reader");
 
@@ -245,7 +250,7 @@ fn open_then_q_returns_to_the_same_article_with_the_filter_kept_and_saves_the_po
     );
     draw(&mut app, 80, 24);
     let reader = app.reader.as_ref().expect("reopened");
-    assert_eq!(reader.top_offset(), offset, "same text on top");
+    assert_eq!(reader.top(), top, "the same row on top");
     assert!(
         reader.marks.next_entity(0, true).is_some(),
         "entities shown from the cache"
@@ -274,13 +279,23 @@ fn quitting_from_the_reader_saves_the_position_and_a_stored_file_quits_on_q() {
     let store = store_with(dir.path(), "assets/articles");
     let id = store.entries(None).expect("entries")[0].id;
 
-    // From the library, Ctrl-c in the reader quits and saves.
+    // From the library, Ctrl-c in the reader quits and saves, even with the blank row
+    // between two paragraphs on top.
     let mut app = stored_library_app(&store);
     press_with(&mut app, Some(&store), "enter");
     draw(&mut app, 80, 24);
-    press_with(&mut app, Some(&store), "5 j");
+    let reader = app.reader.as_mut().expect("reader");
+    let layout = reader.layout().expect("laid out");
+    let blank = (layout.body_start()..layout.len())
+        .find(|&r| layout.rows()[r].kind == lede::tui::layout::RowKind::Blank)
+        .expect("a blank row between paragraphs");
+    reader.set_top(blank);
     draw(&mut app, 80, 24);
-    let offset = app.reader.as_ref().map(|r| r.top_offset()).expect("reader");
+    let offset = app
+        .reader
+        .as_ref()
+        .map(|r| r.resume_offset())
+        .expect("reader");
     press_with(&mut app, Some(&store), "ctrl-c");
     assert!(app.should_quit());
     assert_eq!(store.article(id).expect("stored").position.offset, offset);
@@ -290,9 +305,9 @@ fn quitting_from_the_reader_saves_the_position_and_a_stored_file_quits_on_q() {
     settle(&mut app, Some(&store), None, &mut Vec::new());
     draw(&mut app, 80, 24);
     assert_eq!(
-        app.reader.as_ref().map(|r| r.top_offset()),
-        Some(offset),
-        "opens where it was left"
+        app.reader.as_ref().map(|r| r.top()),
+        Some(blank),
+        "opens where it was left, to the row"
     );
     press_with(&mut app, Some(&store), "g g");
     draw(&mut app, 80, 24);

@@ -179,7 +179,9 @@ impl RowMap {
         self.body_start
     }
 
-    /// The row showing body byte `offset` (or the nearest row before it).
+    /// The row showing body byte `offset` (or the nearest row before it). A byte between
+    /// two blocks (after the text of one, before the next) is the blank row between them:
+    /// see [`RowMap::resume_offset`].
     pub fn row_of_offset(&self, offset: usize) -> usize {
         let body = &self.rows[self.body_start..];
         // Rows are in text order, so the last row starting at or before `offset` holds it.
@@ -192,7 +194,34 @@ impl RowMap {
         {
             i += 1;
         }
+        if let (Some(row), Some(next)) = (body.get(i), body.get(i + 1))
+            && row.kind.in_body()
+            && row.range.end <= offset
+            && next.kind == RowKind::Blank
+            && offset < next.range.start
+        {
+            i += 1;
+        }
         self.body_start + i
+    }
+
+    /// The body offset that brings row `row` back to the top through
+    /// [`RowMap::row_of_offset`], for saving a reading position: a blank row between
+    /// blocks stands for the byte before the next block (its own offset would bring back
+    /// the block, one row lower).
+    pub fn resume_offset(&self, row: usize) -> usize {
+        let offset = self.offset_of_row(row);
+        match self.rows.get(row) {
+            Some(r) if row > self.body_start && r.kind == RowKind::Blank && offset > 0 => {
+                let back = offset - 1;
+                if self.row_of_offset(back) == row {
+                    back
+                } else {
+                    offset
+                }
+            }
+            _ => offset,
+        }
     }
 
     /// The body offset a row stands for (header rows stand for the body's start).
@@ -456,6 +485,21 @@ mod tests {
             RowMap::build(&a, &Analysis::default(), 40, false, None),
             RowMap::new(&a, &Analysis::default(), 40)
         );
+    }
+
+    #[test]
+    fn every_row_comes_back_from_its_resume_offset() {
+        let a = article(&["alpha beta gamma delta", "epsilon zeta", "eta theta iota"]);
+        for width in [5u16, 11, 40] {
+            let map = RowMap::new(&a, &Analysis::default(), width);
+            for row in map.body_start()..map.len() {
+                let offset = map.resume_offset(row);
+                assert_eq!(map.row_of_offset(offset), row, "row {row} at width {width}");
+            }
+            // Offsets of text still find their own rows.
+            let second = a.blocks[1].range.start;
+            assert_eq!(map.rows()[map.row_of_offset(second)].kind, RowKind::Body);
+        }
     }
 
     #[test]

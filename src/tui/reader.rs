@@ -302,6 +302,15 @@ impl Reader {
         }
     }
 
+    /// Where to save the reading position: the body offset that brings the top row back
+    /// to the top (see [`RowMap::resume_offset`]).
+    pub fn resume_offset(&self) -> usize {
+        match &self.layout {
+            Some(l) if self.top >= l.body_start() => l.resume_offset(self.top),
+            _ => self.top_offset(),
+        }
+    }
+
     /// Reading progress, 0–1000: 0 at the top, 1000 with the last row in view.
     pub fn progress(&self) -> u16 {
         let max = self.max_top();

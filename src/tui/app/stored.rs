@@ -61,7 +61,7 @@ impl App {
         };
         let drawn = reader.layout().is_some();
         let position = Position {
-            offset: reader.top_offset(),
+            offset: reader.resume_offset(),
             progress: if drawn {
                 reader.progress()
             } else {
