@@ -178,6 +178,7 @@ pub fn walk(root: NodeRef<'_, Node>, skip: &dyn Fn(NodeId, &Element) -> bool) ->
         link_depth: 0,
         block: vec![root.id()],
         heading: None,
+        pre_depth: 0,
     };
     walker.node(root, 0);
     walker.flush();
@@ -196,6 +197,8 @@ struct Walker<'s> {
     block: Vec<NodeId>,
     /// Inside a heading: its level.
     heading: Option<u8>,
+    /// Inside `<pre>`: its line ends are line breaks.
+    pre_depth: usize,
 }
 
 impl Walker<'_> {
@@ -214,7 +217,13 @@ impl Walker<'_> {
 
     fn text(&mut self, text: &str) {
         let start = self.buf.len();
-        self.buf.push_str(text);
+        if self.pre_depth > 0 {
+            // Replaced as the text comes in, so that the link ranges stay true.
+            self.buf
+                .extend(text.chars().map(|c| if c == '\n' { LINE_BREAK } else { c }));
+        } else {
+            self.buf.push_str(text);
+        }
         if self.link_depth > 0 {
             self.links.push(start..self.buf.len());
         }
@@ -261,14 +270,12 @@ impl Walker<'_> {
             self.link_depth += 1;
         }
         let pre = name == "pre";
-        let before = self.buf.len();
+        if pre {
+            self.pre_depth += 1;
+        }
         self.children(node, depth);
         if pre {
-            let inner = self
-                .buf
-                .split_off(before)
-                .replace('\n', &LINE_BREAK.to_string());
-            self.buf.push_str(&inner);
+            self.pre_depth -= 1;
         }
         if link {
             self.link_depth -= 1;
@@ -322,7 +329,13 @@ impl Walker<'_> {
             PieceKind::Heading(_) => std::iter::once(0..buf.len()).collect(),
             _ => paragraph_parts(&buf),
         };
+        // Parts and link ranges both run in text order: one sweep over the links (a long
+        // `<br>`-separated page has thousands of each).
+        let mut first_link = 0;
         for part in parts {
+            while links.get(first_link).is_some_and(|r| r.end <= part.start) {
+                first_link += 1;
+            }
             let text = buf[part.clone()].trim_matches(char::is_whitespace);
             if text.is_empty() {
                 continue;
@@ -331,8 +344,9 @@ impl Walker<'_> {
             if chars == 0 {
                 continue;
             }
-            let link_chars = links
+            let link_chars = links[first_link..]
                 .iter()
+                .take_while(|r| r.start < part.end)
                 .map(|r| {
                     let (s, e) = (r.start.max(part.start), r.end.min(part.end));
                     if s < e { count_chars(&buf[s..e]) } else { 0 }
@@ -451,6 +465,15 @@ mod tests {
         let doc = Html::parse_fragment("<p>keep</p><nav>menu</nav>");
         let got = walk(doc.tree.root(), &|_, el| el.name() == "nav");
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn links_after_line_ends_in_pre_keep_their_place() {
+        let doc = Html::parse_fragment("<pre>a\nb\n\u{e9}<a href='/x'>x\u{e9}</a>\u{e9}\n</pre>");
+        let got = walk(doc.tree.root(), &|_, _| false);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].link_chars, 2);
+        assert_eq!(got[0].text, "a\u{2028}b\u{2028}\u{e9}x\u{e9}\u{e9}");
     }
 
     #[test]
