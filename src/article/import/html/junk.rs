@@ -220,7 +220,8 @@ pub fn words(value: &str) -> Vec<String> {
 
 /// The classes of a `class` value that say what the element is, without the taxonomy
 /// classes blog engines add (`tag-comment`, `category-newsletter`, `post-123`), which name
-/// the article's topics, not the element.
+/// the article's topics, not the element. Engines add them by the handful; one alone is
+/// a component's own name (`post-body-bio`, `section-comments`).
 fn own_classes(value: &str) -> String {
     const TAXONOMY: [&str; 8] = [
         "tag-",
@@ -232,12 +233,16 @@ fn own_classes(value: &str) -> String {
         "type-",
         "section-",
     ];
+    let taxonomy = |c: &str| {
+        let lower = c.to_ascii_lowercase();
+        TAXONOMY.iter().any(|t| lower.starts_with(t))
+    };
+    if value.split_whitespace().filter(|c| taxonomy(c)).count() < 2 {
+        return value.to_string();
+    }
     value
         .split_whitespace()
-        .filter(|c| {
-            let lower = c.to_ascii_lowercase();
-            !TAXONOMY.iter().any(|t| lower.starts_with(t))
-        })
+        .filter(|c| !taxonomy(c))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -361,6 +366,14 @@ mod tests {
             None
         );
         assert_eq!(judge("<div class='col hidden-xs'>x</div>"), None);
+        assert_eq!(
+            judge("<div class='post-body-bio'>x</div>"),
+            Some(Junk::Soft)
+        );
+        assert_eq!(
+            judge("<div class='section-comments'>x</div>"),
+            Some(Junk::Strong)
+        );
         assert_eq!(judge("<div class='promo hidden'>x</div>"), Some(Junk::Soft));
         assert_eq!(
             judge("<div itemprop='articleBody' class='tags'>x</div>"),
