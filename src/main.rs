@@ -116,7 +116,7 @@ fn open_app(
         }
     };
     let Some(root) = root else {
-        let entries = store.entries(None).map_err(|e| e.to_string())?;
+        let entries = store.entries_brief(None).map_err(|e| e.to_string())?;
         return Ok((App::with_library(config, title, entries), Vec::new()));
     };
     let report = library::index(store, std::slice::from_ref(&root), &mut Bar::new())
@@ -130,7 +130,9 @@ fn open_app(
             return Ok((App::with_stored(config, stored), Vec::new()));
         }
     }
-    let entries = store.entries(Some(&root)).map_err(|e| e.to_string())?;
+    let entries = store
+        .entries_brief(Some(&root))
+        .map_err(|e| e.to_string())?;
     if entries.is_empty() {
         return Err(match report.problems.first() {
             Some((path, problem)) if report.problems.len() == 1 => {
