@@ -468,6 +468,20 @@ mod tests {
     }
 
     #[test]
+    fn each_br_part_counts_its_own_links() {
+        let html = format!(
+            "<div>{}</div>",
+            "text <a href='/x'>ab</a> more<br><br>plain words<br><br>".repeat(40)
+        );
+        let doc = Html::parse_fragment(&html);
+        let got = walk(doc.tree.root(), &|_, _| false);
+        assert_eq!(got.len(), 80);
+        for (i, p) in got.iter().enumerate() {
+            assert_eq!(p.link_chars, if i % 2 == 0 { 2 } else { 0 }, "{i}");
+        }
+    }
+
+    #[test]
     fn links_after_line_ends_in_pre_keep_their_place() {
         let doc = Html::parse_fragment("<pre>a\nb\n\u{e9}<a href='/x'>x\u{e9}</a>\u{e9}\n</pre>");
         let got = walk(doc.tree.root(), &|_, _| false);
