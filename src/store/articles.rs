@@ -151,7 +151,7 @@ impl Store {
                                 hash, stamp
                             ])
                         })
-                        .and_then(|_| self.put_text(id, a, &structure))
+                        .and_then(|_| self.put_text(id, a, &structure, true))
                 }
                 None => {
                     added += 1;
@@ -172,7 +172,7 @@ impl Store {
                         })
                         .and_then(|_| {
                             let id = self.conn.last_insert_rowid();
-                            self.put_text(id, a, &structure)
+                            self.put_text(id, a, &structure, false)
                         })
                 }
             };
@@ -205,8 +205,26 @@ impl Store {
         Ok((added, updated))
     }
 
-    /// Writes an article's text and structure, dropping its cached analysis.
-    fn put_text(&self, id: i64, a: &Article, structure: &str) -> rusqlite::Result<usize> {
+    /// Writes an article's text and structure (dropping its cached analysis) and keeps the
+    /// search index in step: the old text's terms out, the new text's in.
+    /// `replacing`: the article had a text already (only then is there anything to take
+    /// out; asking anyway would cost a statement transaction, hence an FTS5 flush).
+    fn put_text(
+        &self,
+        id: i64,
+        a: &Article,
+        structure: &str,
+        replacing: bool,
+    ) -> rusqlite::Result<usize> {
+        if replacing {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO texts_fts (texts_fts, rowid, headline, deck, body)
+                     SELECT 'delete', article_id, headline, deck, body FROM texts
+                     WHERE article_id = ?1",
+                )?
+                .execute([id])?;
+        }
         self.conn
             .prepare_cached(
                 "INSERT INTO texts (article_id, headline, deck, body, structure)
@@ -214,7 +232,12 @@ impl Store {
                  ON CONFLICT (article_id) DO UPDATE SET headline = ?2, deck = ?3, body = ?4,
                    structure = ?5, analysis = NULL, analysis_key = NULL",
             )?
-            .execute(params![id, a.title, a.deck, a.body, structure])
+            .execute(params![id, a.title, a.deck, a.body, structure])?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO texts_fts (rowid, headline, deck, body) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, a.title, a.deck, a.body])
     }
 
     /// The library in no particular order, optionally only the files under `root`.
