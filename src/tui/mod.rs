@@ -8,8 +8,11 @@ pub mod layout;
 pub mod library;
 pub mod marks;
 pub mod panel;
+pub mod prompt;
 pub mod reader;
+pub mod results;
 mod run;
+pub mod search;
 pub mod views;
 
 pub use app::{App, Effect};
