@@ -31,6 +31,10 @@ pub enum Slot {
     Speaker,
     /// The mention or quotation `e`/`"` moved to.
     Focus,
+    /// Every match of the search (`/`), and hits in library search snippets.
+    SearchMatch,
+    /// The current match of the search.
+    SearchCurrent,
 }
 
 impl Slot {
@@ -46,7 +50,7 @@ impl Slot {
         }
     }
 
-    pub const ALL: [Slot; 24] = [
+    pub const ALL: [Slot; 26] = [
         Slot::Headline,
         Slot::Deck,
         Slot::Body,
@@ -71,6 +75,8 @@ impl Slot {
         Slot::Quote,
         Slot::Speaker,
         Slot::Focus,
+        Slot::SearchMatch,
+        Slot::SearchCurrent,
     ];
 
     pub fn name(self) -> &'static str {
@@ -99,6 +105,8 @@ impl Slot {
             Slot::Quote => "quote",
             Slot::Speaker => "speaker",
             Slot::Focus => "focus",
+            Slot::SearchMatch => "search_match",
+            Slot::SearchCurrent => "search_current",
         }
     }
 }

@@ -38,6 +38,15 @@ pub enum Action {
     PrevEntity,
     NextQuote,
     PrevQuote,
+    /// Reader: search the article as you type (`Enter` keeps, `Esc` goes back).
+    Search,
+    /// Reader: the next / previous match of the search, wrapping around.
+    SearchNext,
+    SearchPrev,
+    /// Reader: search the article for the entity selected in the panel (or moved to).
+    SearchEntity,
+    /// Library: search the text of every article (SQLite FTS5).
+    LibrarySearch,
     /// Open the first link on screen (the article's URL, a link block) with `$BROWSER`.
     OpenLink,
     /// Library: filter the list by headline and source (fuzzy, as you type).
@@ -56,7 +65,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 35] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -78,6 +87,11 @@ impl Action {
         Action::NextQuote,
         Action::PrevQuote,
         Action::Follow,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::SearchEntity,
+        Action::LibrarySearch,
         Action::Select,
         Action::OpenLink,
         Action::Filter,
@@ -115,6 +129,11 @@ impl Action {
             Action::NextQuote => "next_quote",
             Action::PrevQuote => "prev_quote",
             Action::OpenLink => "open_link",
+            Action::Search => "search",
+            Action::SearchNext => "search_next",
+            Action::SearchPrev => "search_prev",
+            Action::SearchEntity => "search_entity",
+            Action::LibrarySearch => "library_search",
             Action::Filter => "filter",
             Action::CycleSort => "cycle_sort",
             Action::ToggleUnreadFirst => "toggle_unread_first",
@@ -149,6 +168,11 @@ impl Action {
             | Action::PanelQuotes
             | Action::FocusNext => "Sections and the side panel",
             Action::Select | Action::OpenLink => "Opening",
+            Action::Search
+            | Action::SearchNext
+            | Action::SearchPrev
+            | Action::SearchEntity
+            | Action::LibrarySearch => "Search",
             Action::ToggleEntities
             | Action::NextEntity
             | Action::PrevEntity
@@ -164,9 +188,10 @@ impl Action {
     /// actions that never share a screen do not clash).
     pub fn works_on(self, screen: Screen) -> bool {
         match self {
-            Action::Filter | Action::CycleSort | Action::ToggleUnreadFirst => {
-                screen == Screen::Library
-            }
+            Action::Filter
+            | Action::CycleSort
+            | Action::ToggleUnreadFirst
+            | Action::LibrarySearch => screen == Screen::Library,
             Action::NextSection
             | Action::PrevSection
             | Action::ToggleContents
@@ -181,7 +206,11 @@ impl Action {
             | Action::PrevEntity
             | Action::NextQuote
             | Action::PrevQuote
-            | Action::OpenLink => screen == Screen::Reader,
+            | Action::OpenLink
+            | Action::Search
+            | Action::SearchNext
+            | Action::SearchPrev
+            | Action::SearchEntity => screen == Screen::Reader,
             Action::ScrollDown
             | Action::ScrollUp
             | Action::PageDown
@@ -230,6 +259,15 @@ impl Action {
             Action::NextQuote => "next quotation",
             Action::PrevQuote => "previous quotation",
             Action::OpenLink => "open the first link on screen with $BROWSER",
+            Action::Search => {
+                "search the article as you type (Enter keeps, Esc goes back, ↑↓ history)"
+            }
+            Action::SearchNext => "next match of the search (wraps to the top)",
+            Action::SearchPrev => "previous match of the search (wraps to the bottom)",
+            Action::SearchEntity => "search for the entity selected in the panel or moved to",
+            Action::LibrarySearch => {
+                "search every article's text (\"phrase\", prefix*, AND/OR/NOT)"
+            }
             Action::Filter => "filter by headline and source (Enter keeps, Esc clears)",
             Action::CycleSort => "sort by date, source or title",
             Action::ToggleUnreadFirst => "unread articles first, or not",

@@ -15,6 +15,9 @@ use crate::store::{LibraryEntry, Position, StoredArticle};
 
 mod library_actions;
 mod reader_actions;
+mod search_actions;
+
+pub use search_actions::HISTORY_LIMIT;
 mod stored;
 
 use reader_actions::select_entry;
@@ -22,7 +25,9 @@ use reader_actions::select_entry;
 use super::action::{Action, Screen};
 use super::input::{Command, KeyInput};
 use super::library::Library;
-use super::reader::{Focus, Reader};
+use super::prompt::{Prompt, PromptKind};
+use super::reader::{Focus, Reader, ViewMark};
+use super::results::Results;
 
 /// Work the runtime must do for the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +51,42 @@ pub enum Effect {
     SavePosition { id: i64, position: Position },
     /// Open a web address with `$BROWSER`, detached.
     OpenUrl(String),
+    /// Search every article for this FTS5 query, then call [`App::searched`].
+    SearchLibrary(String),
+    /// Remember a kept search query in the store's history of its kind.
+    SaveHistory { kind: PromptKind, query: String },
+}
+
+/// Earlier search queries, oldest first, by prompt kind (loaded from the store by the
+/// runtime, see [`App::set_history`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Histories {
+    pub article: Vec<String>,
+    pub library: Vec<String>,
+}
+
+impl Histories {
+    pub fn of(&self, kind: PromptKind) -> &[String] {
+        match kind {
+            PromptKind::Article => &self.article,
+            PromptKind::Library => &self.library,
+        }
+    }
+
+    fn of_mut(&mut self, kind: PromptKind) -> &mut Vec<String> {
+        match kind {
+            PromptKind::Article => &mut self.article,
+            PromptKind::Library => &mut self.library,
+        }
+    }
+}
+
+/// Where the view was when the article prompt opened: what `Esc` goes back to and where
+/// the incremental search starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Origin {
+    view: ViewMark,
+    offset: usize,
 }
 
 /// The stored article in the reader.
@@ -89,6 +130,17 @@ pub struct App {
     /// The panel entry on each inner row of the panel (none on headers), from the last draw.
     pub panel_rows: Vec<Option<usize>>,
     pub list_area: Option<Rect>,
+    /// The search prompt on the bottom line, while it is open.
+    pub prompt: Option<Prompt>,
+    /// Earlier queries of each prompt kind.
+    pub history: Histories,
+    /// Library search results, shown over the library until closed.
+    pub results: Option<Results>,
+    /// Where the view was when the article prompt opened.
+    origin: Option<Origin>,
+    /// A search to start in the next article opened from the results: the in-article
+    /// query and the body offset of the first hit.
+    pending_search: Option<(String, usize)>,
     /// Work queued for the runtime by state changes (see [`App::take_effects`]).
     effects: Vec<Effect>,
     /// Counts article opens, so a late analysis of a closed article is dropped.
@@ -135,6 +187,11 @@ impl App {
             panel_area: None,
             panel_rows: Vec::new(),
             list_area: None,
+            prompt: None,
+            history: Histories::default(),
+            results: None,
+            origin: None,
+            pending_search: None,
             effects: Vec::new(),
             generation: 0,
             opened: None,
@@ -232,6 +289,11 @@ impl App {
                     self.quit();
                     return None;
                 }
+                if self.prompt.is_some() && self.help.is_none() {
+                    self.input.reset();
+                    self.prompt_key(key);
+                    return None;
+                }
                 if self.typing_filter() {
                     self.input.reset();
                     self.filter_key(key);
@@ -290,6 +352,16 @@ impl App {
                 self.help = Some(0);
                 return None;
             }
+            Action::Search | Action::SearchNext | Action::SearchPrev | Action::SearchEntity
+                if self.reader.is_some() =>
+            {
+                self.apply_search(action, count);
+                return None;
+            }
+            Action::LibrarySearch if self.reader.is_none() => {
+                self.open_prompt(PromptKind::Library);
+                return None;
+            }
             Action::Quit => {
                 self.quit();
                 return None;
@@ -299,6 +371,8 @@ impl App {
         if self.reader.is_some() {
             self.apply_reader(action, n);
             None
+        } else if self.results.is_some() {
+            self.apply_results(action, n)
         } else {
             self.apply_library(action, n)
         }
@@ -319,6 +393,8 @@ impl App {
             } else {
                 reader.scroll_by(rows);
             }
+        } else if let Some(results) = &mut self.results {
+            results.move_by(rows.signum());
         } else if let Some(library) = &mut self.library {
             library.move_by(rows.signum());
         }

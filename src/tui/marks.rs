@@ -1,6 +1,7 @@
 //! Span layers over the body as the reader shows them: entity mentions (by kind), quotations,
-//! speakers and the focused mark. Each layer is sorted by start so a row finds its marks
-//! with a binary search; styles are combined plain → entity → quote → speaker → focus.
+//! speakers, search matches and the focused mark. Each layer is sorted by start so a row
+//! finds its marks with a binary search; styles are combined plain → entity → quote →
+//! speaker → search match → focus → current search match.
 
 use std::ops::Range;
 
@@ -84,6 +85,10 @@ pub struct Layers<'a> {
     pub marks: &'a Marks,
     pub show_entities: bool,
     pub focus: Option<&'a Range<usize>>,
+    /// Search matches: sorted, never overlapping.
+    pub search: &'a [Range<usize>],
+    /// The current search match.
+    pub current: Option<&'a Range<usize>>,
 }
 
 /// Splits `row` (a body byte range) into runs with their styles, starting from `base`.
@@ -104,6 +109,16 @@ pub fn styled_runs(
     let focus = layers
         .focus
         .filter(|f| f.start < row.end && f.end > row.start);
+    // Matches never overlap, so none reaching into the row starts before the one before it.
+    let search = {
+        let items = layers.search;
+        let end = items.partition_point(|r| r.start < row.end);
+        let start = items[..end].partition_point(|r| r.end <= row.start);
+        &items[start..end]
+    };
+    let current = layers
+        .current
+        .filter(|f| f.start < row.end && f.end > row.start);
     // Every place a style may change inside the row.
     let mut cuts = vec![row.start, row.end];
     let mut cut = |r: &Range<usize>| {
@@ -117,6 +132,8 @@ pub fn styled_runs(
     quotes.iter().for_each(&mut cut);
     speakers.iter().for_each(&mut cut);
     focus.into_iter().for_each(&mut cut);
+    search.iter().for_each(&mut cut);
+    current.into_iter().for_each(&mut cut);
     cuts.sort_unstable();
     cuts.dedup();
     let inside = |r: &Range<usize>, p: usize| r.start <= p && p < r.end;
@@ -133,8 +150,14 @@ pub fn styled_runs(
             if speakers.iter().any(|r| inside(r, start)) {
                 style = style.patch(theme.style(Slot::Speaker));
             }
+            if search.iter().any(|r| inside(r, start)) {
+                style = style.patch(theme.style(Slot::SearchMatch));
+            }
             if focus.is_some_and(|r| inside(r, start)) {
                 style = style.patch(theme.style(Slot::Focus));
+            }
+            if current.is_some_and(|r| inside(r, start)) {
+                style = style.patch(theme.style(Slot::SearchCurrent));
             }
             (start..end, style)
         })
@@ -184,6 +207,8 @@ mod tests {
             marks: &marks,
             show_entities: true,
             focus: Some(&focus),
+            search: &[],
+            current: None,
         };
         let runs = styled_runs(0..25, Style::new(), &layers, &theme());
         let ranges: Vec<Range<usize>> = runs.iter().map(|(r, _)| r.clone()).collect();
@@ -206,11 +231,55 @@ mod tests {
             marks: &marks,
             show_entities: false,
             focus: None,
+            search: &[],
+            current: None,
         };
         let runs = styled_runs(20..40, Style::new(), &layers, &theme());
         assert_eq!(runs.len(), 1);
         assert!(runs[0].1.add_modifier.contains(Modifier::ITALIC));
         assert_eq!(runs[0].1.fg, None);
+    }
+
+    #[test]
+    fn search_matches_are_styled_and_the_current_one_differs() {
+        let theme = Theme::from_styles(vec![
+            (Slot::EntityPerson, Style::new().fg(Color::Magenta)),
+            (Slot::SearchMatch, Style::new().bg(Color::Yellow)),
+            (Slot::SearchCurrent, Style::new().bg(Color::LightRed)),
+        ]);
+        let marks = Marks {
+            entities: vec![(0..6, Slot::EntityPerson)],
+            longest: 6,
+            ..Marks::default()
+        };
+        // A match that began on the row before, one inside, the current one after.
+        let search = [0..3, 8..12, 20..26, 30..34];
+        let layers = Layers {
+            marks: &marks,
+            show_entities: true,
+            focus: None,
+            search: &search,
+            current: Some(&search[2]),
+        };
+        let runs = styled_runs(10..28, Style::new(), &layers, &theme);
+        let got: Vec<(Range<usize>, Option<Color>)> =
+            runs.iter().map(|(r, s)| (r.clone(), s.bg)).collect();
+        assert_eq!(
+            got,
+            [
+                (10..12, Some(Color::Yellow)),
+                (12..20, None),
+                (20..26, Some(Color::LightRed)),
+                (26..28, None)
+            ]
+        );
+        let runs = styled_runs(0..6, Style::new(), &layers, &theme);
+        assert_eq!(
+            runs[0].1.fg,
+            Some(Color::Magenta),
+            "the entity colour stays"
+        );
+        assert_eq!(runs[0].1.bg, Some(Color::Yellow));
     }
 
     #[test]

@@ -16,4 +16,4 @@ pub mod search;
 pub mod views;
 
 pub use app::{App, Effect};
-pub use run::{first_look, perform, run};
+pub use run::{first_look, load_histories, perform, run};

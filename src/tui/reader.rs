@@ -9,6 +9,7 @@ use crate::article::Article;
 use super::layout::{RowKind, RowMap};
 use super::marks::Marks;
 use super::panel::{Panel, Tab};
+use super::search::ArticleSearch;
 use crate::analysis::entity_groups::{self, EntityGroup};
 
 /// Where keyboard focus is in the reader.
@@ -19,6 +20,10 @@ pub enum Focus {
 }
 
 /// What the top row shows, kept across re-layouts so a resize keeps the reading position.
+/// Also what a cancelled search (`Esc`) goes back to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ViewMark(Anchor);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Anchor {
     /// A header row (title, deck, rule), by index.
@@ -54,6 +59,10 @@ pub struct Reader {
     original: bool,
     /// Whether the last row has been on screen since the article was opened.
     reached_end: bool,
+    /// The in-article search (`/`), made on the first search: it folds the body once.
+    search: Option<ArticleSearch>,
+    /// A body offset to scroll into view once the article is laid out.
+    pending_reveal: Option<usize>,
 }
 
 impl Reader {
@@ -75,6 +84,8 @@ impl Reader {
             focus: Focus::Text,
             original: false,
             reached_end: false,
+            search: None,
+            pending_reveal: None,
         }
     }
 
@@ -130,6 +141,9 @@ impl Reader {
         };
         self.layout = Some(layout);
         self.top = self.top.min(self.last_row());
+        if let Some(offset) = self.pending_reveal.take() {
+            self.reveal(offset);
+        }
     }
 
     pub fn layout(&self) -> Option<&RowMap> {
@@ -357,6 +371,61 @@ impl Reader {
         self.focus_mark = Some(mark);
     }
 
+    /// Scrolls so body offset `offset` is in view with a few rows of context above and
+    /// below (not at the very edge); before the first layout, once laid out.
+    pub fn reveal(&mut self, offset: usize) {
+        let Some(layout) = &self.layout else {
+            self.pending_reveal = Some(offset);
+            return;
+        };
+        let row = layout.row_of_offset(offset);
+        let context = (self.height / 4).min(SEARCH_CONTEXT);
+        let low = self.top + context;
+        let high = (self.top + self.height).saturating_sub(context + 1);
+        if row < low || row > high {
+            self.set_top(row.saturating_sub(context));
+        }
+    }
+
+    /// Where the view is, to come back to with [`Reader::restore_view`].
+    pub fn view_mark(&self) -> ViewMark {
+        ViewMark(match &self.layout {
+            Some(l) if self.top >= l.body_start() => Anchor::Body(l.offset_of_row(self.top)),
+            Some(_) => Anchor::Header(self.top),
+            None => self.anchor,
+        })
+    }
+
+    pub fn restore_view(&mut self, mark: ViewMark) {
+        self.anchor = mark.0;
+        self.pending_reveal = None;
+        if let Some(layout) = &self.layout {
+            self.top = match mark.0 {
+                Anchor::Header(i) => i.min(layout.body_start()),
+                Anchor::Body(offset) => layout.row_of_offset(offset),
+            }
+            .min(self.last_row());
+        }
+    }
+
+    /// The in-article search, if one was ever started.
+    pub fn search(&self) -> Option<&ArticleSearch> {
+        self.search.as_ref()
+    }
+
+    /// The in-article search, made (the body folded) on first use.
+    pub fn search_mut(&mut self) -> &mut ArticleSearch {
+        let body = &self.article.body;
+        self.search.get_or_insert_with(|| ArticleSearch::new(body))
+    }
+
+    /// Scrolls to the current search match, if there is one.
+    pub fn reveal_match(&mut self) {
+        if let Some(start) = self.search().and_then(|s| s.current()).map(|m| m.start) {
+            self.reveal(start);
+        }
+    }
+
     pub fn showing_original(&self) -> bool {
         self.original
     }
@@ -420,6 +489,9 @@ impl Reader {
             .position(|g| g.mentions.iter().any(|m| m == mark))
     }
 }
+
+/// Rows kept above (and below) a search match scrolled into view.
+const SEARCH_CONTEXT: usize = 3;
 
 /// The order the Entities tab lists kinds in.
 pub const KIND_ORDER: [&str; 13] = [

@@ -8,7 +8,8 @@ use std::sync::mpsc::{Sender, channel};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 
-use super::app::{App, Effect};
+use super::app::{App, Effect, HISTORY_LIMIT};
+use super::prompt::PromptKind;
 use super::views;
 use crate::analysis::{Analysis, analyze, sections};
 use crate::store::Store;
@@ -17,6 +18,9 @@ use crate::store::Store;
 /// library are read from it, and reading positions and analyses are saved to it.
 pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
     let store = store.as_ref();
+    if let Some(store) = store {
+        load_histories(&mut app, store);
+    }
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores the screen; mouse capture must be undone too, or the shell
     // prints escape codes for every mouse move after a panic.
@@ -125,6 +129,28 @@ pub fn perform(app: &mut App, effect: Effect, store: Option<&Store>) {
             if let Err(e) = open_url(&url) {
                 app.error(e);
             }
+        }
+        Effect::SearchLibrary(query) => match store.map(|s| s.search(&query, SEARCH_LIMIT)) {
+            Some(result) => app.searched(query, result.map_err(|e| e.to_string())),
+            None => app.error("no library database is open".into()),
+        },
+        Effect::SaveHistory { kind, query } => {
+            if let Some(Err(e)) = store.map(|s| s.push_history(kind.name(), &query)) {
+                app.error(format!("could not keep the search in the history: {e}"));
+            }
+        }
+    }
+}
+
+/// Library search results listed at most.
+const SEARCH_LIMIT: usize = 50;
+
+/// Gives the app the search histories kept in the store (a problem is a status message).
+pub fn load_histories(app: &mut App, store: &Store) {
+    for kind in [PromptKind::Article, PromptKind::Library] {
+        match store.history(kind.name(), HISTORY_LIMIT) {
+            Ok(queries) => app.set_history(kind, queries),
+            Err(e) => app.error(format!("could not read the search history: {e}")),
         }
     }
 }

@@ -149,7 +149,14 @@ impl App {
                 let link = reader.first_link_on_screen();
                 self.open_link(link);
             }
-            Action::Filter | Action::CycleSort | Action::ToggleUnreadFirst => {}
+            Action::Filter
+            | Action::CycleSort
+            | Action::ToggleUnreadFirst
+            | Action::LibrarySearch
+            | Action::Search
+            | Action::SearchNext
+            | Action::SearchPrev
+            | Action::SearchEntity => {}
             Action::Close => {
                 if reader.following.is_some() {
                     reader.follow(None);

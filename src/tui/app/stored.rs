@@ -43,6 +43,7 @@ impl App {
             reader.start_at(position.offset);
         }
         self.opened = Some(Opened { id, position });
+        self.start_pending_search();
         let missing = self
             .library
             .as_ref()

@@ -8,6 +8,7 @@ mod library;
 mod panel;
 mod quotes;
 mod reader;
+mod results;
 mod status;
 
 use std::borrow::Cow;
@@ -27,6 +28,8 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     app.list_area = None;
     if app.reader.is_some() {
         draw_reader_screen(app, frame, main);
+    } else if let Some(found) = app.results.as_mut() {
+        results::draw(found, &app.config.theme, frame, main);
     } else {
         library::draw(app, frame, main);
     }

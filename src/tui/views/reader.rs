@@ -29,10 +29,13 @@ pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect)
     };
     let theme = &config.theme;
     let article = &reader.article;
+    let search = reader.search();
     let layers = Layers {
         marks: &reader.marks,
         show_entities: reader.show_entities,
         focus: reader.focus_mark.as_ref(),
+        search: search.map_or(&[], |s| s.matches()),
+        current: search.and_then(|s| s.current()),
     };
     let buf = frame.buffer_mut();
     let visible = layout

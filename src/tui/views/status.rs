@@ -9,8 +9,13 @@ use crate::config::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::display_width;
+use crate::tui::prompt::PromptKind;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if app.prompt.is_some() && app.help.is_none() {
+        draw_prompt(app, frame, area);
+        return;
+    }
     let theme = &app.config.theme;
     let base = theme.style(Slot::Status);
     let mut left: Vec<Span> = Vec::new();
@@ -39,6 +44,25 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         if reader.showing_original() {
             left.push(Span::styled(" · original", theme.style(Slot::StatusAccent)));
         }
+        if let Some(search) = reader.search().filter(|s| s.is_active()) {
+            let query = search.query().unwrap_or_default();
+            left.push(Span::styled(
+                format!(" · /{query} {}", search.counter()),
+                theme.style(Slot::StatusAccent),
+            ));
+        }
+    } else if let Some(results) = &app.results {
+        let n = results.hits.len();
+        let found = match n {
+            0 => "nothing found".to_string(),
+            1 => "1 article".to_string(),
+            _ => format!("{n} articles"),
+        };
+        left.push(Span::styled(
+            format!(" search “{}”", results.query),
+            theme.style(Slot::StatusAccent),
+        ));
+        left.push(Span::styled(format!(" · {found} · best first"), base));
     } else if let Some(library) = &app.library {
         let total = library.entries().len();
         let shown = library.view().len();
@@ -98,6 +122,57 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     spans.push(Span::styled(" ".repeat(pad), base));
     spans.push(Span::styled(right, base));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(base), area);
+}
+
+/// The prompt line: what is typed, with the terminal's cursor in it; for the article
+/// search, the match count (or "no match") and the matcher's note.
+fn draw_prompt(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(prompt) = &app.prompt else {
+        return;
+    };
+    let theme = &app.config.theme;
+    let base = theme.style(Slot::Status);
+    let sigil = format!(" {}", prompt.kind.sigil());
+    let width = usize::from(area.width);
+    // Long queries scroll so the cursor stays on screen.
+    let room = width.saturating_sub(display_width(&sigil) + 1).max(1);
+    let value = prompt.value();
+    let cursor = prompt.cursor_column();
+    let skip = cursor.saturating_sub(room.saturating_sub(1));
+    let shown: String = skip_columns(value, skip);
+    let x = area.x + u16::try_from(display_width(&sigil) + cursor - skip).unwrap_or(u16::MAX);
+    if x < area.right() {
+        frame.set_cursor_position((x, area.y));
+    }
+    let mut spans = vec![
+        Span::styled(sigil, theme.style(Slot::StatusAccent)),
+        Span::styled(shown, theme.style(Slot::StatusAccent)),
+    ];
+    if prompt.kind == PromptKind::Article
+        && let Some(search) = app
+            .reader
+            .as_ref()
+            .and_then(|r| r.search())
+            .filter(|s| s.is_active())
+    {
+        spans.push(Span::styled(format!("   {}", search.counter()), base));
+        if let Some(note) = search.note() {
+            spans.push(Span::styled(format!(" · {note}"), base));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(base), area);
+}
+
+/// `text` without its first `columns` display columns.
+fn skip_columns(text: &str, columns: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .skip_while(|c| {
+            let skip = used < columns;
+            used += display_width(c.encode_utf8(&mut [0; 4]));
+            skip
+        })
+        .collect()
 }
 
 fn right_text(app: &App) -> String {
