@@ -277,3 +277,55 @@ fn a_50_megabyte_single_line_opens_at_once_and_quits_cleanly() {
     assert!(s.finish().success());
     assert!(!s.parser.screen().alternate_screen());
 }
+
+#[test]
+fn search_the_seed_for_shapps_and_step_through_the_matches() {
+    let mut s = Session::start(&[common::SEED], 24, 80);
+    s.wait_for("the first frame", |screen| {
+        screen.contents().contains("Russia and North Korea signed")
+            && screen.contents_between(23, 0, 23, 80).contains("help")
+    });
+    let status = |screen: &vt100::Screen| screen.contents_between(23, 0, 23, 80);
+    s.send("/");
+    s.wait_for("the prompt", |screen| status(screen).starts_with(" /"));
+    s.send("Shapps");
+    s.wait_for("the first match while typing", |screen| {
+        status(screen).contains("/Shapps   1/2")
+    });
+    // The view moved to the match, which is on screen and highlighted.
+    s.drain();
+    let screen = s.parser.screen().contents();
+    assert!(screen.contains("Shapps"), "{screen}");
+    assert!(
+        !screen.contains("Russia and North Korea signed"),
+        "{screen}"
+    );
+    s.send("\r");
+    s.wait_for("the kept search", |screen| {
+        status(screen).contains("/Shapps 1/2")
+    });
+    s.send("n");
+    s.wait_for("the second match", |screen| {
+        status(screen).contains("/Shapps 2/2")
+    });
+    s.send("n");
+    s.wait_for("the wrap to the first", |screen| {
+        let line = status(screen);
+        line.contains("back to the first") || line.contains("1/2")
+    });
+    s.send("N");
+    s.wait_for("back to the last", |screen| {
+        status(screen).contains("/Shapps 2/2") || status(screen).contains("back to the last")
+    });
+    s.send("q");
+    let exit = s.finish();
+    assert!(exit.success(), "exit status {exit:?}");
+    let screen = s.parser.screen();
+    assert!(!screen.alternate_screen(), "alternate screen left on");
+    assert!(!screen.hide_cursor(), "cursor left hidden");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture left on"
+    );
+}
