@@ -150,6 +150,10 @@ fn incremental_search_starts_from_the_view_and_shows_no_match_and_notes() {
     type_text(&mut app, "(Kim");
     let line = status(&mut app);
     assert!(line.contains("not a valid regular expression"), "{line}");
+    press(&mut app, "enter");
+    let line = status(&mut app);
+    assert!(line.contains("not a valid regular expression"), "{line}");
+    press(&mut app, "/");
     // Backspace on an empty line leaves the prompt like Esc.
     press(&mut app, "ctrl-u backspace");
     assert!(app.prompt.is_none());

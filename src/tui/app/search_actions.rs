@@ -71,13 +71,13 @@ impl App {
                 self.keep_query(kind, &query);
                 match kind {
                     PromptKind::Article => {
-                        if self
-                            .reader
-                            .as_ref()
-                            .and_then(|r| r.search())
-                            .is_some_and(|s| s.matches().is_empty())
-                        {
+                        let search = self.reader.as_ref().and_then(|r| r.search());
+                        let note = search.and_then(|s| s.note()).map(str::to_string);
+                        if search.is_some_and(|s| s.matches().is_empty()) {
                             self.info(format!("no match for /{query}"));
+                        } else if let Some(note) = note {
+                            // The prompt showed it; it stays said once the prompt is gone.
+                            self.info(note);
                         }
                     }
                     PromptKind::Library => self.effects.push(Effect::SearchLibrary(query)),
