@@ -73,11 +73,15 @@ impl App {
                     PromptKind::Article => {
                         let search = self.reader.as_ref().and_then(|r| r.search());
                         let note = search.and_then(|s| s.note()).map(str::to_string);
-                        if search.is_some_and(|s| s.matches().is_empty()) {
-                            self.info(format!("no match for /{query}"));
-                        } else if let Some(note) = note {
-                            // The prompt showed it; it stays said once the prompt is gone.
-                            self.info(note);
+                        // The prompt showed the note; it stays said once the prompt is gone.
+                        let none = search.is_some_and(|s| s.matches().is_empty());
+                        match (none, note) {
+                            (true, Some(note)) => {
+                                self.info(format!("no match for /{query} ({note})"));
+                            }
+                            (true, None) => self.info(format!("no match for /{query}")),
+                            (false, Some(note)) => self.info(note),
+                            (false, None) => {}
                         }
                     }
                     PromptKind::Library => self.effects.push(Effect::SearchLibrary(query)),
