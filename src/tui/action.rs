@@ -259,15 +259,11 @@ impl Action {
             Action::NextQuote => "next quotation",
             Action::PrevQuote => "previous quotation",
             Action::OpenLink => "open the first link on screen with $BROWSER",
-            Action::Search => {
-                "search the article as you type (Enter keeps, Esc goes back, ↑↓ history)"
-            }
-            Action::SearchNext => "next match of the search (wraps to the top)",
-            Action::SearchPrev => "previous match of the search (wraps to the bottom)",
-            Action::SearchEntity => "search for the entity selected in the panel or moved to",
-            Action::LibrarySearch => {
-                "search every article's text (\"phrase\", prefix*, AND/OR/NOT)"
-            }
+            Action::Search => "search the article as you type (Enter keeps, Esc back)",
+            Action::SearchNext => "next match of the search (wraps around)",
+            Action::SearchPrev => "previous match of the search (wraps around)",
+            Action::SearchEntity => "search for the selected entity's names",
+            Action::LibrarySearch => "search all articles' text: words, \"phrase\", prefix*",
             Action::Filter => "filter by headline and source (Enter keeps, Esc clears)",
             Action::CycleSort => "sort by date, source or title",
             Action::ToggleUnreadFirst => "unread articles first, or not",
