@@ -329,3 +329,56 @@ fn search_the_seed_for_shapps_and_step_through_the_matches() {
         "mouse capture left on"
     );
 }
+
+#[test]
+fn library_search_opens_a_hit_and_the_history_survives_a_restart() {
+    let data = tempfile::tempdir().expect("data folder");
+    let status = |screen: &vt100::Screen| screen.contents_between(23, 0, 23, 80);
+    let mut s = Session::start_in(data.path(), &["assets/articles"], 24, 80);
+    s.wait_for("the library", |screen| {
+        screen.contents().contains("Headline")
+    });
+    s.send("S");
+    s.wait_for("the prompt", |screen| status(screen).contains("search:"));
+    s.send("Shapps\r");
+    s.wait_for("the results", |screen| {
+        screen.contents().contains("Search: Shapps") && status(screen).contains("1 article")
+    });
+    s.send("\r");
+    s.wait_for("the article at its first hit", |screen| {
+        status(screen).contains("/shapps 2/3")
+    });
+    s.send("n");
+    s.wait_for("the next match", |screen| {
+        status(screen).contains("/shapps 3/3")
+    });
+    s.send("q");
+    s.wait_for("the results again", |screen| {
+        screen.contents().contains("Search: Shapps")
+    });
+    s.send("q");
+    s.wait_for("the library again", |screen| {
+        screen.contents().contains("Headline")
+    });
+    s.send("q");
+    assert!(s.finish().success());
+
+    // A new run: ↑ at the library prompt brings the query back from the store.
+    let mut s = Session::start_in(data.path(), &[], 24, 80);
+    s.wait_for("the library", |screen| {
+        screen.contents().contains("Headline")
+    });
+    s.send("\x06"); // Ctrl-f
+    s.wait_for("the prompt", |screen| status(screen).contains("search:"));
+    s.send("\x1b[A"); // Up
+    s.wait_for("the remembered query", |screen| {
+        status(screen).contains("search: Shapps")
+    });
+    s.send("\x1b");
+    s.wait_for("the prompt to close", |screen| {
+        !status(screen).contains("search:")
+    });
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(!s.parser.screen().alternate_screen());
+}
