@@ -429,3 +429,29 @@ fn a_bad_library_query_is_a_one_line_error_and_nothing_found_says_so() {
     settle(&mut app, Some(&store), None, &mut urls);
     assert!(urls.is_empty());
 }
+
+#[test]
+fn search_keys_are_remappable() {
+    let toml = "[keys]\nsearch = [\"ctrl-s\"]\nsearch_next = [\"ctrl-n\"]\n";
+    let config =
+        lede::config::from_user_toml(toml, std::path::Path::new("user.toml")).expect("config");
+    let mut app = reader_app(SEED);
+    app.config = config;
+    draw(&mut app, 80, 24);
+    press(&mut app, "/");
+    assert!(app.prompt.is_none(), "`/` is no longer bound in the reader");
+    press(&mut app, "ctrl-s");
+    type_text(&mut app, "Shapps");
+    press(&mut app, "enter ctrl-n");
+    assert_eq!(counter(&app).as_deref(), Some("2/2"));
+    // The new keys show in the help and in hints.
+    press(&mut app, "?");
+    let rows = screen_rows(&draw(&mut app, 120, 40)).join("\n");
+    press(&mut app, "ctrl-d ctrl-d");
+    let more = screen_rows(&draw(&mut app, 120, 40)).join("\n");
+    assert!((rows.clone() + &more).contains("Ctrl-s"), "{rows}\n{more}");
+    press(&mut app, "q");
+    assert!(app.help.is_none() && !app.should_quit());
+    press(&mut app, "n");
+    assert_eq!(counter(&app).as_deref(), Some("2/2"), "n is unbound now");
+}
