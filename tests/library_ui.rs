@@ -277,7 +277,10 @@ fn open_then_q_returns_to_the_same_article_with_the_filter_kept_and_saves_the_po
 fn quitting_from_the_reader_saves_the_position_and_a_stored_file_quits_on_q() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = store_with(dir.path(), "assets/articles");
-    let id = store.entries(None).expect("entries")[0].id;
+    // The library opens sorted by date, newest first: that is the selected entry.
+    let mut entries = store.entries(None).expect("entries");
+    lede::library::commands::sort_by_date(&mut entries);
+    let id = entries[0].id;
 
     // From the library, Ctrl-c in the reader quits and saves, even with the blank row
     // between two paragraphs on top.
