@@ -101,20 +101,15 @@ fn items_round_trip_with_position_and_analysis() {
     assert_eq!(entries.len(), 1);
     let brief = store.entries_brief(None).expect("brief");
     assert_eq!(
-        (
-            brief[0].id,
-            &brief[0].title,
-            &brief[0].path,
-            brief[0].published.as_deref()
-        ),
-        (
-            entries[0].id,
-            &entries[0].title,
-            &entries[0].path,
-            Some("2024-06-19")
-        )
+        (brief[0].id, &brief[0].title, brief[0].published.as_deref()),
+        (entries[0].id, &entries[0].title, Some("2024-06-19"))
     );
     assert!(brief[0].uid.is_empty() && !entries[0].uid.is_empty());
+    assert_eq!(entries[0].path, file);
+    let under = store.entries_brief(Some(dir.path())).expect("under");
+    assert_eq!(under.len(), 1);
+    let elsewhere = store.entries_brief(Some(&dir.path().join("elsewhere")));
+    assert!(elsewhere.expect("none").is_empty());
     assert_eq!(entries[0].format, "text");
     let e = &entries[0];
     assert_eq!(e.title, "Pact signed");
