@@ -39,11 +39,7 @@ pub fn load(path: &Path, mode: ParseMode) -> Result<Article, LoadError> {
         path: path.to_path_buf(),
         problem,
     };
-    // Checked first: reading a directory fails with a platform-dependent message.
-    if path.is_dir() {
-        return Err(fail("is a directory".to_string()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(io_problem(&e)))?;
+    let bytes = read_bytes(path)?;
     let decoded = decode(&bytes).map_err(|e| fail(e.to_string()))?;
     if decoded.text.trim().is_empty() {
         return Err(fail("empty file".to_string()));
@@ -52,6 +48,19 @@ pub fn load(path: &Path, mode: ParseMode) -> Result<Article, LoadError> {
     article.path = Some(path.to_path_buf());
     article.warnings.splice(0..0, decoded.warnings);
     Ok(article)
+}
+
+/// The bytes of a file, or a one-line error naming it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let fail = |problem: String| LoadError {
+        path: path.to_path_buf(),
+        problem,
+    };
+    // Checked first: reading a directory fails with a platform-dependent message.
+    if path.is_dir() {
+        return Err(fail("is a directory".to_string()));
+    }
+    std::fs::read(path).map_err(|e| fail(io_problem(&e)))
 }
 
 /// Parses already decoded text (LF newlines are not required: CR/CRLF are normalised, and a

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use super::Article;
 use super::decode::decode;
-use super::load::{LoadError, ParseMode, io_problem, parse};
+use super::load::{LoadError, ParseMode, parse, read_bytes};
 
 /// The formats lede reads. The name is stored in the library and shown by `lede list`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -122,16 +122,12 @@ impl Item {
 /// Reads every article of `path`. Plain text is the fallback for unknown extensions.
 /// Errors name the file and the problem in one line.
 pub fn import_file(path: &Path, mode: ParseMode) -> Result<(Format, Vec<Item>), LoadError> {
-    let fail = |problem: String| LoadError {
+    let bytes = read_bytes(path)?;
+    let format = Format::detect(path, &bytes).unwrap_or(Format::Text);
+    let mut items = import_bytes(path, &bytes, format, mode).map_err(|problem| LoadError {
         path: path.to_path_buf(),
         problem,
-    };
-    if path.is_dir() {
-        return Err(fail("is a directory".to_string()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(io_problem(&e)))?;
-    let format = Format::detect(path, &bytes).unwrap_or(Format::Text);
-    let mut items = import_bytes(path, &bytes, format, mode).map_err(fail)?;
+    })?;
     for item in &mut items {
         item.article.path = Some(path.to_path_buf());
     }
