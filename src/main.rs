@@ -39,6 +39,16 @@ fn main() -> ExitCode {
             Err(e) => return fail(&e, 1),
         };
         return match run_add(&store, paths) {
+            // A file inside a folder that cannot be read is reported and skipped; a path
+            // named on the command line that cannot be read is a failure for scripts.
+            Ok(report)
+                if report
+                    .problems
+                    .iter()
+                    .any(|(p, _)| paths.iter().any(|a| library::absolute(a) == *p)) =>
+            {
+                ExitCode::FAILURE
+            }
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => fail(&e.to_string(), 1),
         };

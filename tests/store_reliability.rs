@@ -166,3 +166,23 @@ fn two_processes_import_into_one_database_side_by_side() {
     assert_eq!(store.entries(None).expect("entries").len(), 1200);
     assert_eq!(store.integrity_check().expect("check"), "ok");
 }
+
+#[test]
+fn add_fails_for_a_missing_named_path_but_not_for_a_bad_file_inside_a_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = corpus(dir.path(), 3);
+    fs::write(root.join("00/broken.json"), "{\"title\": ").expect("write");
+    let db = dir.path().join("lede.db");
+    let (db, root) = (db.to_string_lossy(), root.to_string_lossy());
+    let inside = lede(&["--db", &db, "add", &root]);
+    assert!(inside.status.success());
+    let err = String::from_utf8_lossy(&inside.stderr);
+    assert!(
+        err.contains("broken.json") && err.contains("1 skipped"),
+        "{err}"
+    );
+    let missing = dir.path().join("nope.txt");
+    let named = lede(&["--db", &db, "add", &root, &missing.to_string_lossy()]);
+    assert!(!named.status.success());
+    assert!(String::from_utf8_lossy(&named.stderr).contains("nope.txt: no such file"));
+}
