@@ -168,7 +168,14 @@ pub fn run_search(
     limit: usize,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let hits = store.search(query, limit).map_err(|e| e.to_string())?;
+    // A query FTS5 rejects is the user's problem, not the database's: no path in front.
+    let hits = store.search(query, limit).map_err(|e| {
+        if e.problem.starts_with("search ") {
+            e.problem
+        } else {
+            e.to_string()
+        }
+    })?;
     for (rank, hit) in hits.iter().enumerate() {
         let written = if json {
             let body = store
