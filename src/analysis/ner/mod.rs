@@ -10,6 +10,7 @@ pub mod document;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
+pub mod lattice;
 pub mod model;
 pub mod tags;
 pub mod train;

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use super::features::{DocInfo, Extractor};
 use super::gazetteer::Gazetteer;
-use super::model::{Model, Transitions, viterbi};
+use super::lattice::{Transitions, viterbi};
+use super::model::Model;
 use super::tags::{self, N_TAGS};
 use crate::analysis::EntityKind;
 
