@@ -103,6 +103,18 @@ impl Session {
         }
     }
 
+    /// The terminal is as lede found it: main screen, cursor shown, no mouse capture.
+    fn assert_terminal_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "alternate screen left on");
+        assert!(!screen.hide_cursor(), "cursor left hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on"
+        );
+    }
+
     /// Processes whatever output has arrived (after a pause, so the screen is settled).
     fn drain(&mut self) {
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
@@ -179,14 +191,7 @@ fn jump_to_a_section_open_contents_and_quit_restores_the_terminal() {
     s.send("q"); // quits
     let status = s.finish();
     assert!(status.success(), "exit status {status:?}");
-    let screen = s.parser.screen();
-    assert!(!screen.alternate_screen(), "alternate screen left on");
-    assert!(!screen.hide_cursor(), "cursor left hidden");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture left on"
-    );
+    s.assert_terminal_restored();
 }
 
 #[test]
@@ -320,14 +325,7 @@ fn search_the_seed_for_shapps_and_step_through_the_matches() {
     s.send("q");
     let exit = s.finish();
     assert!(exit.success(), "exit status {exit:?}");
-    let screen = s.parser.screen();
-    assert!(!screen.alternate_screen(), "alternate screen left on");
-    assert!(!screen.hide_cursor(), "cursor left hidden");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture left on"
-    );
+    s.assert_terminal_restored();
 }
 
 #[test]
