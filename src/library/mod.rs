@@ -60,8 +60,6 @@ pub fn index(
     progress: &mut dyn Progress,
 ) -> Result<IndexReport, StoreError> {
     let mut report = IndexReport::default();
-    // Files are taken out as they are met; what is left was not met.
-    let mut known = store.files()?;
     let mut files: Vec<(PathBuf, Stat)> = Vec::new();
     let mut roots: Vec<PathBuf> = Vec::new();
     for path in paths {
@@ -77,6 +75,17 @@ pub fn index(
             files.push((path, stat));
         }
     }
+    // Files are taken out as they are met; what is left was not met. Named files alone
+    // (`lede FILE`) need only their own state, not the whole library's.
+    let mut known = if roots.is_empty() {
+        let names: Vec<String> = files
+            .iter()
+            .map(|(p, _)| p.to_string_lossy().into_owned())
+            .collect();
+        store.files_named(&names.iter().map(String::as_str).collect::<Vec<_>>())?
+    } else {
+        store.files()?
+    };
     if paths.len() > 1 {
         files.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
         files.dedup_by(|a, b| a.0 == b.0);

@@ -26,14 +26,28 @@ impl Store {
     /// Every known file, by path text (one query). Keyed by text, not `PathBuf`: hashing a
     /// `PathBuf` walks its components, which a re-index of 100,000 files would feel.
     pub fn files(&self) -> Result<HashMap<String, FileState>> {
+        self.files_where("", &[])
+    }
+
+    /// The known files among `paths` (one lookup each): what `lede FILE` needs, without
+    /// loading the state of a whole library.
+    pub fn files_named(&self, paths: &[&str]) -> Result<HashMap<String, FileState>> {
+        let mut out = HashMap::with_capacity(paths.len());
+        for path in paths {
+            out.extend(self.files_where("WHERE path = ?1", &[path])?);
+        }
+        Ok(out)
+    }
+
+    fn files_where(&self, filter: &str, args: &[&str]) -> Result<HashMap<String, FileState>> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT path, id, format, size, mtime_ns, hash, problem, missing FROM files",
-            )
+            .prepare_cached(&format!(
+                "SELECT path, id, format, size, mtime_ns, hash, problem, missing FROM files {filter}"
+            ))
             .map_err(|e| self.fail(e))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(rusqlite::params_from_iter(args), |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     FileState {
