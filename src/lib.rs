@@ -10,6 +10,7 @@
 //! - [`cli`]: command-line definitions and the non-interactive commands.
 
 pub mod analysis;
+pub mod annotate;
 pub mod article;
 pub mod cli;
 pub mod config;

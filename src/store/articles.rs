@@ -99,18 +99,21 @@ impl Store {
             let a = &item.article;
             let key = item.key.clone().unwrap_or_default();
             let hash = content_hash(a);
-            let existing: Option<(i64, String)> = self
+            let existing: Option<(i64, String, i64)> = self
                 .conn
                 .prepare_cached(
-                    "SELECT id, content_hash FROM articles WHERE file_id = ?1 AND item_key = ?2",
+                    "SELECT id, content_hash, notes FROM articles
+                     WHERE file_id = ?1 AND item_key = ?2",
                 )
                 .and_then(|mut s| {
-                    s.query_row(params![file_id, key], |r| Ok((r.get(0)?, r.get(1)?)))
-                        .optional()
+                    s.query_row(params![file_id, key], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })
+                    .optional()
                 })
                 .map_err(|e| self.fail(e))?;
             keys.push(key.clone());
-            if let Some((_, old)) = &existing
+            if let Some((_, old, _)) = &existing
                 && *old == hash
             {
                 self.conn
@@ -136,8 +139,14 @@ impl Store {
             } = &a.meta;
             let published = published.clone().or_else(|| date_from_name(path));
             let result = match existing {
-                Some((id, _)) => {
+                Some((id, old_hash, notes)) => {
                     updated += 1;
+                    // Annotations are found again in the new text, in this transaction.
+                    let old_body = if notes > 0 {
+                        Some(self.body(id)?)
+                    } else {
+                        None
+                    };
                     self.conn
                         .prepare_cached(
                             "UPDATE articles SET format = ?2, title = ?3, deck = ?4, author = ?5,
@@ -152,6 +161,13 @@ impl Store {
                             ])
                         })
                         .and_then(|_| self.put_text(id, a, &structure, true))
+                        .map_err(|e| self.fail(e))
+                        .and_then(|_| match &old_body {
+                            Some(body) => self
+                                .reanchor(id, Some((&old_hash, body)), &a.body, &hash)
+                                .map(|_| 0),
+                            None => Ok(0),
+                        })
                 }
                 None => {
                     added += 1;
@@ -174,9 +190,10 @@ impl Store {
                             let id = self.conn.last_insert_rowid();
                             self.put_text(id, a, &structure, false)
                         })
+                        .map_err(|e| self.fail(e))
                 }
             };
-            result.map_err(|e| self.fail(e))?;
+            result?;
         }
         // Items that left the file (a feed's old entries) are kept, marked missing.
         let mut stmt = self
@@ -268,7 +285,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT a.id, a.title, a.source, a.published, a.words, a.read_state, a.progress,
-               a.missing, {columns}
+               a.missing, {columns}, a.notes
              FROM {from}"
         );
         let root_text = root.map(path_text);
@@ -299,7 +316,7 @@ impl Store {
                     format: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
                     author: r.get(12)?,
                     url: r.get(13)?,
-                    notes: 0,
+                    notes: r.get::<_, i64>(14)?.clamp(0, u32::MAX as i64) as u32,
                 })
             })
             .map_err(|e| self.fail(e))?;
@@ -424,6 +441,14 @@ impl Store {
             })
             .map_err(|e| self.fail(e))?;
         Ok(())
+    }
+
+    /// The body of article `id` as stored.
+    pub fn body(&self, id: i64) -> Result<String> {
+        self.conn
+            .prepare_cached("SELECT body FROM texts WHERE article_id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)))
+            .map_err(|e| self.fail(e))
     }
 
     /// The id of the article for item `key` of the file at `path`.

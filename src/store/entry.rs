@@ -62,7 +62,7 @@ pub struct LibraryEntry {
     pub read: ReadState,
     /// Reading progress, 0–1000.
     pub progress: u16,
-    /// Annotations on the article (annotations arrive with the notes feature; 0 until then).
+    /// How many annotations the article has.
     pub notes: u32,
     /// The file is gone from disk; the article (and its notes) are kept.
     pub missing: bool,

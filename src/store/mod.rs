@@ -1,10 +1,13 @@
 //! The store: lede's SQLite database, the only code that writes user data.
 //!
 //! One file (`$XDG_DATA_HOME/lede/lede.db` unless configured) holds the library index, the
-//! cleaned text and cached analysis of every article, and reading state. It runs in WAL
-//! mode with `synchronous=FULL` (a confirmed write survives a crash or power loss) and a
-//! busy timeout, so two lede processes can work on it side by side.
+//! cleaned text and cached analysis of every article, reading state and annotations. It
+//! runs in WAL mode with `synchronous=FULL` (a confirmed write survives a crash or power
+//! loss) and a busy timeout, so two lede processes can work on it side by side.
 
+#[cfg(test)]
+mod annotation_tests;
+mod annotations;
 mod articles;
 mod entry;
 mod files;
@@ -13,6 +16,7 @@ mod search;
 #[cfg(test)]
 mod tests;
 
+pub use annotations::Reanchored;
 pub use articles::{Position, StoredArticle};
 pub use entry::{LibraryEntry, ReadState};
 pub use files::FileState;

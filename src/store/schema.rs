@@ -69,6 +69,25 @@ const MIGRATIONS: &[&str] = &[
         used_at INTEGER NOT NULL,
         UNIQUE (kind, query)
     );",
+    // 3: annotations. `articles.notes` counts them so listing the library needs no join.
+    "CREATE TABLE annotations (
+        id           TEXT PRIMARY KEY,
+        article_id   INTEGER NOT NULL REFERENCES articles(id),
+        exact        TEXT NOT NULL,
+        prefix       TEXT NOT NULL,
+        suffix       TEXT NOT NULL,
+        start_cp     INTEGER NOT NULL,
+        end_cp       INTEGER NOT NULL,
+        colour       INTEGER NOT NULL DEFAULT 0,
+        note         TEXT NOT NULL DEFAULT '',
+        tags         TEXT NOT NULL DEFAULT '[]',
+        created      TEXT NOT NULL,
+        modified     TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        status       TEXT NOT NULL DEFAULT 'anchored'
+    );
+    CREATE INDEX annotations_article ON annotations (article_id, start_cp);
+    ALTER TABLE articles ADD COLUMN notes INTEGER NOT NULL DEFAULT 0;",
 ];
 
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
