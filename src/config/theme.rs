@@ -35,6 +35,15 @@ pub enum Slot {
     SearchMatch,
     /// The current match of the search.
     SearchCurrent,
+    /// Highlights (annotations), in the four colours `m` cycles through.
+    Highlight1,
+    Highlight2,
+    Highlight3,
+    Highlight4,
+    /// The passage being selected (`v`, mouse drag).
+    Selection,
+    /// The mark at the end of a row where a highlight with a note ends.
+    NoteMarker,
 }
 
 impl Slot {
@@ -50,7 +59,17 @@ impl Slot {
         }
     }
 
-    pub const ALL: [Slot; 26] = [
+    /// The slot of highlight colour `colour` (0-based; wraps around).
+    pub fn highlight(colour: u8) -> Slot {
+        match colour % crate::annotate::COLOURS {
+            0 => Slot::Highlight1,
+            1 => Slot::Highlight2,
+            2 => Slot::Highlight3,
+            _ => Slot::Highlight4,
+        }
+    }
+
+    pub const ALL: [Slot; 32] = [
         Slot::Headline,
         Slot::Deck,
         Slot::Body,
@@ -77,6 +96,12 @@ impl Slot {
         Slot::Focus,
         Slot::SearchMatch,
         Slot::SearchCurrent,
+        Slot::Highlight1,
+        Slot::Highlight2,
+        Slot::Highlight3,
+        Slot::Highlight4,
+        Slot::Selection,
+        Slot::NoteMarker,
     ];
 
     pub fn name(self) -> &'static str {
@@ -107,6 +132,12 @@ impl Slot {
             Slot::Focus => "focus",
             Slot::SearchMatch => "search_match",
             Slot::SearchCurrent => "search_current",
+            Slot::Highlight1 => "highlight1",
+            Slot::Highlight2 => "highlight2",
+            Slot::Highlight3 => "highlight3",
+            Slot::Highlight4 => "highlight4",
+            Slot::Selection => "selection",
+            Slot::NoteMarker => "note_marker",
         }
     }
 }

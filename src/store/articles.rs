@@ -32,6 +32,8 @@ pub struct StoredArticle {
     pub analysis: Option<Analysis>,
     pub position: Position,
     pub content_hash: String,
+    /// Its annotations in text order (orphans included).
+    pub annotations: Vec<crate::annotate::Annotation>,
 }
 
 /// The non-text parts of an article, stored as one JSON column.
@@ -404,6 +406,7 @@ impl Store {
             analysis,
             position,
             content_hash: hash,
+            annotations: self.annotations_of(id)?,
         })
     }
 

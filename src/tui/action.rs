@@ -8,6 +8,12 @@ use serde::{Deserialize, Serialize};
 pub enum Screen {
     Library,
     Reader,
+    /// The reader while a passage is being selected (`v`): motions extend the selection.
+    Visual,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 3] = [Screen::Library, Screen::Reader, Screen::Visual];
 }
 
 /// Everything a key can do. The snake_case name is the key in `config.toml`'s `[keys]`.
@@ -49,6 +55,35 @@ pub enum Action {
     LibrarySearch,
     /// Open the first link on screen (the article's URL, a link block) with `$BROWSER`.
     OpenLink,
+    /// Reader: start selecting a passage at the cursor (`v`); again to stop.
+    VisualSelect,
+    /// Visual: extend the selection by a word, sentence, paragraph or row.
+    SelectWordNext,
+    SelectWordPrev,
+    SelectSentenceNext,
+    SelectSentencePrev,
+    SelectParagraphNext,
+    SelectParagraphPrev,
+    SelectRowDown,
+    SelectRowUp,
+    /// Highlight the selection (or the current sentence) and write its note.
+    Annotate,
+    /// Edit the note of the highlight under the cursor.
+    EditNote,
+    /// Set the tags of the highlight under the cursor.
+    SetTags,
+    /// Cycle the colour of the highlight under the cursor.
+    CycleColour,
+    /// Delete the highlight under the cursor (asks first).
+    DeleteNote,
+    /// Put back the last deleted highlight.
+    UndoDelete,
+    /// Reader: the Notes tab of the side panel.
+    PanelNotes,
+    /// Reader: read the article's file again and re-anchor its highlights.
+    Reload,
+    /// Reader: write the article's highlights to Markdown and W3C JSON files.
+    ExportNotes,
     /// Library: filter the list by headline and source (fuzzy, as you type).
     Filter,
     /// Library: sort by date, then source, then title, then date again.
@@ -65,7 +100,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 53] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -92,6 +127,24 @@ impl Action {
         Action::SearchPrev,
         Action::SearchEntity,
         Action::LibrarySearch,
+        Action::VisualSelect,
+        Action::SelectWordNext,
+        Action::SelectWordPrev,
+        Action::SelectSentenceNext,
+        Action::SelectSentencePrev,
+        Action::SelectParagraphNext,
+        Action::SelectParagraphPrev,
+        Action::SelectRowDown,
+        Action::SelectRowUp,
+        Action::Annotate,
+        Action::EditNote,
+        Action::SetTags,
+        Action::CycleColour,
+        Action::DeleteNote,
+        Action::UndoDelete,
+        Action::PanelNotes,
+        Action::ExportNotes,
+        Action::Reload,
         Action::Select,
         Action::OpenLink,
         Action::Filter,
@@ -137,6 +190,24 @@ impl Action {
             Action::Filter => "filter",
             Action::CycleSort => "cycle_sort",
             Action::ToggleUnreadFirst => "toggle_unread_first",
+            Action::VisualSelect => "visual_select",
+            Action::SelectWordNext => "select_word_next",
+            Action::SelectWordPrev => "select_word_prev",
+            Action::SelectSentenceNext => "select_sentence_next",
+            Action::SelectSentencePrev => "select_sentence_prev",
+            Action::SelectParagraphNext => "select_paragraph_next",
+            Action::SelectParagraphPrev => "select_paragraph_prev",
+            Action::SelectRowDown => "select_row_down",
+            Action::SelectRowUp => "select_row_up",
+            Action::Annotate => "annotate",
+            Action::EditNote => "edit_note",
+            Action::SetTags => "set_tags",
+            Action::CycleColour => "cycle_colour",
+            Action::DeleteNote => "delete_note",
+            Action::UndoDelete => "undo_delete",
+            Action::PanelNotes => "panel_notes",
+            Action::Reload => "reload",
+            Action::ExportNotes => "export_notes",
             Action::Select => "select",
             Action::Help => "help",
             Action::Close => "close",
@@ -179,6 +250,24 @@ impl Action {
             | Action::NextQuote
             | Action::PrevQuote
             | Action::Follow => "Entities and quotations",
+            Action::VisualSelect
+            | Action::SelectWordNext
+            | Action::SelectWordPrev
+            | Action::SelectSentenceNext
+            | Action::SelectSentencePrev
+            | Action::SelectParagraphNext
+            | Action::SelectParagraphPrev
+            | Action::SelectRowDown
+            | Action::SelectRowUp
+            | Action::Annotate
+            | Action::EditNote
+            | Action::SetTags
+            | Action::CycleColour
+            | Action::DeleteNote
+            | Action::UndoDelete
+            | Action::PanelNotes
+            | Action::ExportNotes
+            | Action::Reload => "Highlights and notes",
             Action::Filter | Action::CycleSort | Action::ToggleUnreadFirst => "Library",
             Action::ToggleOriginal | Action::Help | Action::Close | Action::Quit => "Other",
         }
@@ -187,7 +276,45 @@ impl Action {
     /// Whether the action does something on `screen` (help lists only those; keys of
     /// actions that never share a screen do not clash).
     pub fn works_on(self, screen: Screen) -> bool {
+        if screen == Screen::Visual {
+            // Selecting: only the motions and what ends the selection, so motion keys may
+            // reuse reading keys (`b`, `j`, `k`).
+            return matches!(
+                self,
+                Action::VisualSelect
+                    | Action::SelectWordNext
+                    | Action::SelectWordPrev
+                    | Action::SelectSentenceNext
+                    | Action::SelectSentencePrev
+                    | Action::SelectParagraphNext
+                    | Action::SelectParagraphPrev
+                    | Action::SelectRowDown
+                    | Action::SelectRowUp
+                    | Action::Annotate
+                    | Action::Help
+                    | Action::Close
+                    | Action::Quit
+            );
+        }
         match self {
+            Action::SelectWordNext
+            | Action::SelectWordPrev
+            | Action::SelectSentenceNext
+            | Action::SelectSentencePrev
+            | Action::SelectParagraphNext
+            | Action::SelectParagraphPrev
+            | Action::SelectRowDown
+            | Action::SelectRowUp => false,
+            Action::VisualSelect
+            | Action::Annotate
+            | Action::EditNote
+            | Action::SetTags
+            | Action::CycleColour
+            | Action::DeleteNote
+            | Action::UndoDelete
+            | Action::PanelNotes
+            | Action::Reload
+            | Action::ExportNotes => screen == Screen::Reader,
             Action::Filter
             | Action::CycleSort
             | Action::ToggleUnreadFirst
@@ -228,7 +355,7 @@ impl Action {
 
     /// Whether some screen has both actions, so their keys must not clash.
     pub fn shares_a_screen(self, other: Action) -> bool {
-        [Screen::Library, Screen::Reader]
+        Screen::ALL
             .into_iter()
             .any(|s| self.works_on(s) && other.works_on(s))
     }
@@ -267,6 +394,24 @@ impl Action {
             Action::Filter => "filter by headline and source (Enter keeps, Esc clears)",
             Action::CycleSort => "sort by date, source or title",
             Action::ToggleUnreadFirst => "unread articles first, or not",
+            Action::VisualSelect => "select a passage from the cursor (again or Esc: stop)",
+            Action::SelectWordNext => "selecting: extend to the next word",
+            Action::SelectWordPrev => "selecting: back one word",
+            Action::SelectSentenceNext => "selecting: to the end of the sentence",
+            Action::SelectSentencePrev => "selecting: back to a sentence start",
+            Action::SelectParagraphNext => "selecting: to the end of the paragraph",
+            Action::SelectParagraphPrev => "selecting: back to a paragraph start",
+            Action::SelectRowDown => "selecting: one row down",
+            Action::SelectRowUp => "selecting: one row up",
+            Action::Annotate => "highlight the selection (or sentence) and write a note",
+            Action::EditNote => "edit the note of the highlight on screen (Ctrl-e: $EDITOR)",
+            Action::SetTags => "set the tags of the highlight on screen",
+            Action::CycleColour => "change the colour of the highlight on screen",
+            Action::DeleteNote => "delete the highlight on screen (asks first)",
+            Action::UndoDelete => "undo the last delete",
+            Action::PanelNotes => "panel: Notes tab, highlights in text order, orphans",
+            Action::Reload => "read the file again and re-anchor the highlights",
+            Action::ExportNotes => "export this article's notes (Markdown and W3C JSON)",
             Action::Select => "open / jump to the selected item, or the link on top",
             Action::Help => "show/hide this help",
             Action::Close => "close this view: help, panel, article, filter, library",
@@ -292,7 +437,7 @@ mod tests {
     fn every_action_works_somewhere_and_groups_are_contiguous() {
         let mut groups: Vec<&str> = Vec::new();
         for a in Action::ALL {
-            assert!(a.works_on(Screen::Library) || a.works_on(Screen::Reader));
+            assert!(Screen::ALL.iter().any(|s| a.works_on(*s)), "{a:?}");
             if groups.last() != Some(&a.group()) {
                 assert!(!groups.contains(&a.group()), "{} split", a.group());
                 groups.push(a.group());
@@ -300,5 +445,10 @@ mod tests {
         }
         assert!(!Action::Filter.shares_a_screen(Action::NextSection));
         assert!(Action::Filter.shares_a_screen(Action::Quit));
+        // Selecting reuses reading keys: its motions never meet the reader's scrolling.
+        assert!(!Action::SelectWordPrev.shares_a_screen(Action::PageUp));
+        assert!(
+            Action::Annotate.works_on(Screen::Visual) && Action::Annotate.works_on(Screen::Reader)
+        );
     }
 }

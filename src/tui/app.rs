@@ -14,6 +14,7 @@ use crate::config::keys::KeyPress;
 use crate::store::{LibraryEntry, Position, StoredArticle};
 
 mod library_actions;
+mod note_actions;
 mod reader_actions;
 mod search_actions;
 
@@ -23,6 +24,7 @@ mod stored;
 use reader_actions::select_entry;
 
 use super::action::{Action, Screen};
+use super::editor::NoteEditor;
 use super::input::{Command, KeyInput};
 use super::library::Library;
 use super::prompt::{Prompt, PromptKind};
@@ -55,6 +57,17 @@ pub enum Effect {
     SearchLibrary(String),
     /// Remember a kept search query in the store's history of its kind.
     SaveHistory { kind: PromptKind, query: String },
+    /// Write an annotation (one transaction), then call [`App::annotation_saved`].
+    SaveAnnotation(Box<crate::annotate::Annotation>),
+    /// Delete an annotation, then call [`App::annotation_deleted`].
+    DeleteAnnotation(String),
+    /// Suspend the screen, edit this text in `$EDITOR`, then call
+    /// [`App::edited_externally`].
+    EditExternally(String),
+    /// Re-import article `id`'s file (re-anchoring its highlights), then reopen it.
+    Reload(i64),
+    /// Write article `id`'s notes as Markdown and W3C JSON files.
+    ExportNotes(i64),
 }
 
 /// Earlier search queries, oldest first, by prompt kind (loaded from the store by the
@@ -63,6 +76,7 @@ pub enum Effect {
 pub struct Histories {
     pub article: Vec<String>,
     pub library: Vec<String>,
+    pub notes: Vec<String>,
 }
 
 impl Histories {
@@ -70,6 +84,7 @@ impl Histories {
         match kind {
             PromptKind::Article => &self.article,
             PromptKind::Library => &self.library,
+            PromptKind::Notes => &self.notes,
         }
     }
 
@@ -77,6 +92,7 @@ impl Histories {
         match kind {
             PromptKind::Article => &mut self.article,
             PromptKind::Library => &mut self.library,
+            PromptKind::Notes => &mut self.notes,
         }
     }
 }
@@ -136,6 +152,10 @@ pub struct App {
     pub history: Histories,
     /// Library search results, shown over the library until closed.
     pub results: Option<Results>,
+    /// The note editor over the reader, while open.
+    pub editor: Option<NoteEditor>,
+    /// A highlight waiting for `y` to be deleted.
+    confirm_delete: Option<String>,
     /// Where the view was when the article prompt opened.
     origin: Option<Origin>,
     /// A search to start in the next article opened from the results: the in-article
@@ -190,6 +210,8 @@ impl App {
             prompt: None,
             history: Histories::default(),
             results: None,
+            editor: None,
+            confirm_delete: None,
             origin: None,
             pending_search: None,
             effects: Vec::new(),
@@ -253,11 +275,18 @@ impl App {
 
     /// The screen keys are looked up for.
     pub fn screen(&self) -> Screen {
-        if self.reader.is_some() || self.library.is_none() {
+        if self.reader.as_ref().is_some_and(|r| r.selection.is_some()) {
+            Screen::Visual
+        } else if self.reader.is_some() || self.library.is_none() {
             Screen::Reader
         } else {
             Screen::Library
         }
+    }
+
+    /// Queues an effect for the runtime.
+    pub fn push_effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
     }
 
     /// The effects queued since the last call.
@@ -287,6 +316,16 @@ impl App {
                 if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
                     // Ctrl-c always quits, whatever the keymap says.
                     self.quit();
+                    return None;
+                }
+                if self.editor.is_some() {
+                    self.input.reset();
+                    self.editor_key(key);
+                    return None;
+                }
+                if self.confirm_delete.is_some() {
+                    self.input.reset();
+                    self.confirm_key(key);
                     return None;
                 }
                 if self.prompt.is_some() && self.help.is_none() {
@@ -319,6 +358,8 @@ impl App {
                     MouseEventKind::ScrollDown => self.wheel(at, WHEEL_ROWS),
                     MouseEventKind::ScrollUp => self.wheel(at, -WHEEL_ROWS),
                     MouseEventKind::Down(MouseButton::Left) => return self.click(at),
+                    MouseEventKind::Drag(MouseButton::Left) => self.drag(at),
+                    MouseEventKind::Up(MouseButton::Left) => self.release(),
                     _ => {}
                 }
                 None
@@ -352,6 +393,10 @@ impl App {
                 self.help = Some(0);
                 return None;
             }
+            Action::Search if self.notes_panel_focused() => {
+                self.open_prompt(PromptKind::Notes);
+                return None;
+            }
             Action::Search | Action::SearchNext | Action::SearchPrev | Action::SearchEntity
                 if self.reader.is_some() =>
             {
@@ -369,7 +414,9 @@ impl App {
             _ => {}
         }
         if self.reader.is_some() {
-            self.apply_reader(action, n);
+            if !self.apply_notes(action, n) {
+                self.apply_reader(action, n);
+            }
             None
         } else if self.results.is_some() {
             self.apply_results(action, n)
@@ -415,6 +462,9 @@ impl App {
                 reader.panel = Some(panel);
                 select_entry(reader, panel.tab, *entry);
             }
+            return None;
+        }
+        if self.press_text(at) {
             return None;
         }
         if self.reader.is_none()

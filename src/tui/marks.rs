@@ -1,7 +1,7 @@
 //! Span layers over the body as the reader shows them: entity mentions (by kind), quotations,
 //! speakers, search matches and the focused mark. Each layer is sorted by start so a row
 //! finds its marks with a binary search; styles are combined plain → entity → quote →
-//! speaker → search match → focus → current search match.
+//! speaker → highlight → search match → focus → current search match → selection.
 
 use std::ops::Range;
 
@@ -89,6 +89,10 @@ pub struct Layers<'a> {
     pub search: &'a [Range<usize>],
     /// The current search match.
     pub current: Option<&'a Range<usize>>,
+    /// Highlights (annotations) with their colour slot, sorted by start.
+    pub highlights: &'a [(Range<usize>, Slot)],
+    /// The passage being selected.
+    pub selection: Option<&'a Range<usize>>,
 }
 
 /// Splits `row` (a body byte range) into runs with their styles, starting from `base`.
@@ -119,6 +123,15 @@ pub fn styled_runs(
     let current = layers
         .current
         .filter(|f| f.start < row.end && f.end > row.start);
+    let highlights: Vec<&(Range<usize>, Slot)> = layers
+        .highlights
+        .iter()
+        .take_while(|(r, _)| r.start < row.end)
+        .filter(|(r, _)| r.end > row.start)
+        .collect();
+    let selection = layers
+        .selection
+        .filter(|f| f.start < row.end && f.end > row.start);
     // Every place a style may change inside the row.
     let mut cuts = vec![row.start, row.end];
     let mut cut = |r: &Range<usize>| {
@@ -134,6 +147,8 @@ pub fn styled_runs(
     focus.into_iter().for_each(&mut cut);
     search.iter().for_each(&mut cut);
     current.into_iter().for_each(&mut cut);
+    highlights.iter().for_each(|(r, _)| cut(r));
+    selection.into_iter().for_each(&mut cut);
     cuts.sort_unstable();
     cuts.dedup();
     let inside = |r: &Range<usize>, p: usize| r.start <= p && p < r.end;
@@ -150,6 +165,10 @@ pub fn styled_runs(
             if speakers.iter().any(|r| inside(r, start)) {
                 style = style.patch(theme.style(Slot::Speaker));
             }
+            // A later highlight over an earlier one wins (it was made on purpose, later).
+            if let Some((_, slot)) = highlights.iter().rev().find(|(r, _)| inside(r, start)) {
+                style = style.patch(theme.style(*slot));
+            }
             if search.iter().any(|r| inside(r, start)) {
                 style = style.patch(theme.style(Slot::SearchMatch));
             }
@@ -158,6 +177,9 @@ pub fn styled_runs(
             }
             if current.is_some_and(|r| inside(r, start)) {
                 style = style.patch(theme.style(Slot::SearchCurrent));
+            }
+            if selection.is_some_and(|r| inside(r, start)) {
+                style = style.patch(theme.style(Slot::Selection));
             }
             (start..end, style)
         })
@@ -209,6 +231,8 @@ mod tests {
             focus: Some(&focus),
             search: &[],
             current: None,
+            highlights: &[],
+            selection: None,
         };
         let runs = styled_runs(0..25, Style::new(), &layers, &theme());
         let ranges: Vec<Range<usize>> = runs.iter().map(|(r, _)| r.clone()).collect();
@@ -233,6 +257,8 @@ mod tests {
             focus: None,
             search: &[],
             current: None,
+            highlights: &[],
+            selection: None,
         };
         let runs = styled_runs(20..40, Style::new(), &layers, &theme());
         assert_eq!(runs.len(), 1);
@@ -260,6 +286,8 @@ mod tests {
             focus: None,
             search: &search,
             current: Some(&search[2]),
+            highlights: &[],
+            selection: None,
         };
         let runs = styled_runs(10..28, Style::new(), &layers, &theme);
         let got: Vec<(Range<usize>, Option<Color>)> =
@@ -280,6 +308,63 @@ mod tests {
             "the entity colour stays"
         );
         assert_eq!(runs[0].1.bg, Some(Color::Yellow));
+    }
+
+    #[test]
+    fn highlights_sit_under_search_matches_and_the_selection_is_on_top() {
+        let theme = Theme::from_styles(vec![
+            (Slot::Quote, Style::new().add_modifier(Modifier::ITALIC)),
+            (Slot::Highlight1, Style::new().bg(Color::LightYellow)),
+            (Slot::Highlight2, Style::new().bg(Color::LightGreen)),
+            (Slot::SearchMatch, Style::new().bg(Color::Yellow)),
+            (
+                Slot::Selection,
+                Style::new().add_modifier(Modifier::REVERSED),
+            ),
+        ]);
+        let marks = Marks {
+            quotes: vec![0..30],
+            longest: 30,
+            ..Marks::default()
+        };
+        let highlights = [(2..12, Slot::Highlight1), (8..20, Slot::Highlight2)];
+        let search = [10..11];
+        let selection = 15..25;
+        let layers = Layers {
+            marks: &marks,
+            show_entities: true,
+            focus: None,
+            search: &search,
+            current: None,
+            highlights: &highlights,
+            selection: Some(&selection),
+        };
+        let runs = styled_runs(0..30, Style::new(), &layers, &theme);
+        let got: Vec<(Range<usize>, Option<Color>, bool)> = runs
+            .iter()
+            .map(|(r, s)| {
+                let reversed = s.add_modifier.contains(Modifier::REVERSED);
+                (r.clone(), s.bg, reversed)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0..2, None, false),
+                (2..8, Some(Color::LightYellow), false),
+                (8..10, Some(Color::LightGreen), false),
+                (10..11, Some(Color::Yellow), false),
+                (11..12, Some(Color::LightGreen), false),
+                (12..15, Some(Color::LightGreen), false),
+                (15..20, Some(Color::LightGreen), true),
+                (20..25, None, true),
+                (25..30, None, false),
+            ]
+        );
+        assert!(
+            runs.iter()
+                .all(|(_, s)| s.add_modifier.contains(Modifier::ITALIC))
+        );
     }
 
     #[test]

@@ -3,16 +3,19 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
 pub mod input;
 pub mod layout;
 pub mod library;
 pub mod marks;
+pub mod notes;
 pub mod panel;
 pub mod prompt;
 pub mod reader;
 pub mod results;
 mod run;
 pub mod search;
+pub mod selection;
 pub mod views;
 
 pub use app::{App, Effect};

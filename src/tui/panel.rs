@@ -9,16 +9,19 @@ pub enum Tab {
     Entities,
     /// Quotations with their speakers, in text order.
     Quotes,
+    /// Highlights and notes in text order, then orphans.
+    Notes,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Contents, Tab::Entities, Tab::Quotes];
+    pub const ALL: [Tab; 4] = [Tab::Contents, Tab::Entities, Tab::Quotes, Tab::Notes];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Contents => "Contents",
             Tab::Entities => "Entities",
             Tab::Quotes => "Quotes",
+            Tab::Notes => "Notes",
         }
     }
 }
@@ -27,14 +30,14 @@ impl Tab {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Panel {
     pub tab: Tab,
-    selected: [usize; 3],
+    selected: [usize; 4],
 }
 
 impl Panel {
     pub fn new(tab: Tab) -> Panel {
         Panel {
             tab,
-            selected: [0; 3],
+            selected: [0; 4],
         }
     }
 

@@ -12,6 +12,8 @@ pub enum PromptKind {
     Article,
     /// `S` in the library: searches every article on `Enter`.
     Library,
+    /// `/` in the Notes panel: filters the notes as you type.
+    Notes,
 }
 
 impl PromptKind {
@@ -20,6 +22,7 @@ impl PromptKind {
         match self {
             PromptKind::Article => "article",
             PromptKind::Library => "library",
+            PromptKind::Notes => "notes",
         }
     }
 
@@ -28,6 +31,7 @@ impl PromptKind {
         match self {
             PromptKind::Article => "/",
             PromptKind::Library => "search: ",
+            PromptKind::Notes => "notes: ",
         }
     }
 }

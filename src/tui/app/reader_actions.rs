@@ -136,6 +136,15 @@ impl App {
             Action::Select if in_panel => {
                 if let Some(panel) = reader.panel {
                     select_entry(reader, panel.tab, panel.selected());
+                    let orphan = reader.notes.as_ref().and_then(|n| {
+                        let note = &n.all()[*n.shown().get(panel.selected())?];
+                        note.range.is_none().then(|| note.annotation.id.clone())
+                    });
+                    if panel.tab == Tab::Notes
+                        && let Some(id) = orphan
+                    {
+                        self.start_reattach(id);
+                    }
                 }
             }
             Action::Select => {
@@ -158,7 +167,10 @@ impl App {
             | Action::SearchPrev
             | Action::SearchEntity => {}
             Action::Close => {
-                if reader.following.is_some() {
+                let reattach = reader.notes.as_mut().and_then(|n| n.reattach.take());
+                if reader.selection.take().is_some() || reattach.is_some() {
+                    self.info("selection cancelled");
+                } else if reader.following.is_some() {
                     reader.follow(None);
                 } else if reader.panel.is_some() {
                     reader.panel = None;
@@ -170,6 +182,25 @@ impl App {
                 }
             }
             Action::Help | Action::Quit => {}
+            // Highlights and notes: see `note_actions`.
+            Action::VisualSelect
+            | Action::SelectWordNext
+            | Action::SelectWordPrev
+            | Action::SelectSentenceNext
+            | Action::SelectSentencePrev
+            | Action::SelectParagraphNext
+            | Action::SelectParagraphPrev
+            | Action::SelectRowDown
+            | Action::SelectRowUp
+            | Action::Annotate
+            | Action::EditNote
+            | Action::SetTags
+            | Action::CycleColour
+            | Action::DeleteNote
+            | Action::UndoDelete
+            | Action::PanelNotes
+            | Action::Reload
+            | Action::ExportNotes => {}
         }
     }
 
@@ -226,6 +257,20 @@ pub(super) fn select_entry(reader: &mut Reader, tab: Tab, entry: usize) {
         Tab::Quotes => {
             if let Some(quote) = reader.analysis.quotes.get(entry) {
                 let range = quote.range.clone();
+                reader.focus_on(range);
+            }
+        }
+        Tab::Notes => {
+            let Some(notes) = &mut reader.notes else {
+                return;
+            };
+            let Some(note) = notes.shown().get(entry).map(|&i| &notes.all()[i]) else {
+                return;
+            };
+            let id = note.annotation.id.clone();
+            let range = note.range.clone();
+            notes.focused = Some(id);
+            if let Some(range) = range {
                 reader.focus_on(range);
             }
         }

@@ -48,6 +48,14 @@ impl App {
                 self.search_article(&query);
             }
             (PromptEvent::Edited, PromptKind::Library) => {}
+            (PromptEvent::Edited, PromptKind::Notes) => {
+                let text = prompt.value().to_string();
+                self.filter_notes(text);
+            }
+            (PromptEvent::Cancel, PromptKind::Notes) => {
+                self.prompt = None;
+                self.filter_notes(String::new());
+            }
             (PromptEvent::Cancel, PromptKind::Article) => {
                 self.prompt = None;
                 let origin = self.origin.take();
@@ -63,7 +71,9 @@ impl App {
                 self.prompt = None;
                 self.origin = None;
                 if query.trim().is_empty() {
-                    if let Some(reader) = &mut self.reader {
+                    if kind == PromptKind::Notes {
+                        self.filter_notes(String::new());
+                    } else if let Some(reader) = &mut self.reader {
                         reader.search_mut().clear();
                     }
                     return;
@@ -85,6 +95,7 @@ impl App {
                         }
                     }
                     PromptKind::Library => self.effects.push(Effect::SearchLibrary(query)),
+                    PromptKind::Notes => self.filter_notes(query),
                 }
             }
         }

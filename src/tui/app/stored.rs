@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::{App, Effect, Opened, Pending};
 use crate::analysis::Analysis;
 use crate::store::{Position, ReadState, StoredArticle};
+use crate::tui::notes::Notes;
 use crate::tui::reader::Reader;
 
 impl App {
@@ -19,7 +20,9 @@ impl App {
             analysis,
             position,
             content_hash,
+            annotations,
         } = stored;
+        let notes = Notes::new(id, &content_hash, &article.body, annotations);
         let article = Arc::new(article);
         match analysis {
             Some(analysis) => {
@@ -41,6 +44,7 @@ impl App {
         }
         if let Some(reader) = &mut self.reader {
             reader.start_at(position.offset);
+            reader.notes = Some(notes);
         }
         self.opened = Some(Opened { id, position });
         self.start_pending_search();
@@ -87,5 +91,38 @@ impl App {
     pub(super) fn leave_reader(&mut self) {
         self.save_position();
         self.reader = None;
+    }
+}
+
+impl App {
+    /// The article came back from the store after [`Effect::Reload`]: shown again where
+    /// the reader was, with a word on what happened to its highlights.
+    pub fn reloaded(&mut self, stored: StoredArticle) {
+        let offset = self.reader.as_ref().map(|r| r.resume_offset());
+        let (mut anchored, mut review, mut orphans) = (0, 0, 0);
+        for a in &stored.annotations {
+            match a.status {
+                crate::annotate::Status::Anchored => anchored += 1,
+                crate::annotate::Status::NeedsReview => review += 1,
+                crate::annotate::Status::Orphan => orphans += 1,
+            }
+        }
+        let mut stored = stored;
+        if let Some(offset) = offset {
+            stored.position.offset = offset.min(stored.article.body.len());
+            while !stored.article.body.is_char_boundary(stored.position.offset) {
+                stored.position.offset -= 1;
+            }
+        }
+        self.open_stored(stored);
+        let total = anchored + review + orphans;
+        if total == 0 {
+            self.info("reloaded");
+        } else {
+            self.info(format!(
+                "reloaded: {total} highlight(s): {anchored} in place, {review} to review, \
+                 {orphans} orphaned"
+            ));
+        }
     }
 }

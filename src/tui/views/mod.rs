@@ -2,9 +2,11 @@
 //! reader sees except caching the layout for the current size.
 
 mod contents;
+mod editor;
 mod entities;
 mod help;
 mod library;
+mod notes;
 mod panel;
 mod quotes;
 mod reader;
@@ -62,6 +64,9 @@ fn draw_reader_screen(app: &mut App, frame: &mut Frame, area: Rect) {
     if let Some(p) = panel_area {
         app.panel_rows = panel::draw(reader, &app.config, frame, p);
         app.panel_area = Some(p);
+    }
+    if let Some(note_editor) = app.editor.as_mut() {
+        editor::draw(note_editor, &app.config, frame, area);
     }
 }
 

@@ -12,7 +12,7 @@ use crate::tui::layout::display_width;
 use crate::tui::panel::Tab;
 use crate::tui::reader::{Focus, Reader};
 
-use super::{contents, entities, quotes};
+use super::{contents, entities, notes, quotes};
 
 /// One panel row: the entry it belongs to (none for a kind header), its text, and how it
 /// looks when not selected.
@@ -57,6 +57,7 @@ pub fn draw(reader: &Reader, config: &Config, frame: &mut Frame, area: Rect) -> 
         Tab::Contents => contents::lines(reader, theme, width),
         Tab::Entities => entities::lines(reader, theme, width),
         Tab::Quotes => quotes::lines(reader, theme, width),
+        Tab::Notes => notes::lines(reader, theme, width),
     };
     let selected = panel.selected();
     // Scroll so the selected entry's lines are visible.
@@ -98,6 +99,11 @@ pub fn draw(reader: &Reader, config: &Config, frame: &mut Frame, area: Rect) -> 
             Tab::Contents => "",
             Tab::Entities => "no entities found",
             Tab::Quotes => "no quotations found",
+            Tab::Notes if reader.notes.is_none() => "notes need the library",
+            Tab::Notes if reader.notes.as_ref().is_some_and(|n| !n.filter.is_empty()) => {
+                "no note matches the filter"
+            }
+            Tab::Notes => "no highlights yet: v selects, a highlights",
         };
         text.push(Line::styled(format!("  {empty}"), theme.style(Slot::Muted)));
     }

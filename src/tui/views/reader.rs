@@ -16,6 +16,9 @@ use crate::tui::reader::Reader;
 /// Columns kept free on each side of the text in narrow windows.
 const MARGIN: u16 = 2;
 
+/// Drawn after a row where a highlight with a note ends.
+const NOTE_MARKER: &str = "✎";
+
 pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect) {
     let measure = area
         .width
@@ -24,19 +27,35 @@ pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect)
         .max(area.width.min(20));
     let left = area.x + (area.width - measure) / 2;
     reader.fit(measure, usize::from(area.height));
+    reader.text_origin = (left, area.y);
     let Some(layout) = reader.layout() else {
         return;
     };
     let theme = &config.theme;
     let article = &reader.article;
     let search = reader.search();
+    let highlights = reader
+        .notes
+        .as_ref()
+        .map(|n| n.highlights())
+        .unwrap_or_default();
+    let note_ends = reader
+        .notes
+        .as_ref()
+        .map(|n| n.note_ends())
+        .unwrap_or_default();
+    let selection = reader.selection.as_ref().map(|s| s.range());
     let layers = Layers {
         marks: &reader.marks,
         show_entities: reader.show_entities,
         focus: reader.focus_mark.as_ref(),
         search: search.map_or(&[], |s| s.matches()),
         current: search.and_then(|s| s.current()),
+        highlights: &highlights,
+        selection: selection.as_ref(),
     };
+    let right = left + measure;
+    let marker_fits = right < area.x + area.width;
     let buf = frame.buffer_mut();
     let visible = layout
         .rows()
@@ -68,6 +87,13 @@ pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect)
                     .map(|(r, style)| Span::styled(printable(article.body[r].into()), style))
                     .collect();
                 buf.set_line(left, y, &Line::from(spans), measure);
+                // A note ends on this row: a marker just right of the text.
+                let ends_here = note_ends
+                    .iter()
+                    .any(|&e| e > row.range.start && e <= row.range.end);
+                if ends_here && marker_fits {
+                    buf.set_string(right, y, NOTE_MARKER, theme.style(Slot::NoteMarker));
+                }
                 continue;
             }
             RowKind::Removed(n) => (

@@ -20,6 +20,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let base = theme.style(Slot::Status);
     let mut left: Vec<Span> = Vec::new();
     if let Some(reader) = &app.reader {
+        if let Some(selection) = &reader.selection {
+            let chars = reader.article.body[selection.range()].chars().count();
+            left.push(Span::styled(
+                format!(" SELECT {chars} chars "),
+                theme.style(Slot::Selection),
+            ));
+        }
         let n = reader.analysis.sections.len();
         let (index, heading) = match reader.current_section() {
             Some(i) => (i + 1, reader.heading(i).to_string()),
@@ -43,6 +50,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         if reader.showing_original() {
             left.push(Span::styled(" · original", theme.style(Slot::StatusAccent)));
+        }
+        if let Some(notes) = reader.notes.as_ref().filter(|n| !n.is_empty()) {
+            let orphans = notes.orphans();
+            let count = match notes.len() {
+                1 => "1 note".to_string(),
+                n => format!("{n} notes"),
+            };
+            let orphans = if orphans > 0 {
+                format!(" ({orphans} orphaned)")
+            } else {
+                String::new()
+            };
+            left.push(Span::styled(format!(" · {count}{orphans}"), base));
         }
         if let Some(search) = reader.search().filter(|s| s.is_active()) {
             let query = search.query().unwrap_or_default();
