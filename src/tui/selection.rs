@@ -26,6 +26,14 @@ impl Selection {
         }
     }
 
+    /// A selection of `range` (a search match, an entity mention).
+    pub fn of(range: Range<usize>) -> Selection {
+        Selection {
+            head: range.end,
+            start: range,
+        }
+    }
+
     /// A selection from `offset` to itself (a mouse press), grown by dragging.
     pub fn at_point(offset: usize) -> Selection {
         Selection {

@@ -56,8 +56,10 @@ impl App {
                 if reader.selection.take().is_some() {
                     self.info("selection cancelled");
                 } else {
-                    let at = reader.cursor_offset();
-                    reader.selection = Some(Selection::at_word(&reader.article.body, at));
+                    reader.selection = Some(match reader.cursor_mark() {
+                        Some(mark) if !mark.is_empty() => Selection::of(mark),
+                        _ => Selection::at_word(&reader.article.body, reader.cursor_offset()),
+                    });
                     let annotate = self.config.keymap.hint(Action::Annotate);
                     self.info(format!(
                         "selecting: w b ) ( }} {{ j k extend, {annotate} highlights, Esc stops"

@@ -28,19 +28,20 @@ impl Reader {
     /// Where a selection starts or a sentence is taken from: the mark last moved to or the
     /// current search match when on screen, else the first text on screen.
     pub fn cursor_offset(&self) -> usize {
+        self.cursor_mark()
+            .map_or_else(|| self.visible_body().start, |m| m.start)
+    }
+
+    /// The mark last moved to, or the current search match, when it is on screen: a
+    /// selection starts as it (`/Shapps` then `v` selects "Shapps").
+    pub fn cursor_mark(&self) -> Option<Range<usize>> {
         let visible = self.visible_body();
-        let on_screen = |r: &Range<usize>| r.start >= visible.start && r.start < visible.end;
-        if let Some(mark) = self.focus_mark.as_ref().filter(|m| on_screen(m)) {
-            return mark.start;
-        }
-        if let Some(m) = self
-            .search()
-            .and_then(|s| s.current())
-            .filter(|m| on_screen(m))
-        {
-            return m.start;
-        }
-        visible.start
+        let on_screen = |r: &&Range<usize>| r.start >= visible.start && r.start < visible.end;
+        self.focus_mark
+            .as_ref()
+            .filter(on_screen)
+            .or_else(|| self.search().and_then(|s| s.current()).filter(on_screen))
+            .cloned()
     }
 
     /// The body offset under screen cell (`x`, `y`), if it shows body text. A cell past

@@ -11,9 +11,11 @@ use crate::tui::editor::{EditKind, NoteEditor};
 
 /// The box's largest size.
 const WIDTH: u16 = 76;
-const HEIGHT: u16 = 12;
+const HEIGHT: u16 = 9;
 
-pub fn draw(editor: &mut NoteEditor, config: &Config, frame: &mut Frame, area: Rect) {
+/// Draws the editor in `area`, at the bottom, or at the top when `at_top` (the highlight
+/// is in the lower half of the screen and must stay visible).
+pub fn draw(editor: &mut NoteEditor, config: &Config, frame: &mut Frame, area: Rect, at_top: bool) {
     let theme = &config.theme;
     let width = area.width.saturating_sub(2).min(WIDTH);
     let height = area.height.saturating_sub(2).min(HEIGHT);
@@ -21,7 +23,11 @@ pub fn draw(editor: &mut NoteEditor, config: &Config, frame: &mut Frame, area: R
         return;
     }
     let x = area.x + (area.width - width) / 2;
-    let y = area.y + area.height - height - 1;
+    let y = if at_top {
+        area.y + 1
+    } else {
+        area.y + area.height - height - 1
+    };
     let rect = Rect::new(x, y, width, height);
     let what = match editor.kind {
         EditKind::Note => "Note on",

@@ -66,7 +66,14 @@ fn draw_reader_screen(app: &mut App, frame: &mut Frame, area: Rect) {
         app.panel_area = Some(p);
     }
     if let Some(note_editor) = app.editor.as_mut() {
-        editor::draw(note_editor, &app.config, frame, area);
+        // Keep the highlight in view: the box goes to the half it is not in.
+        let row = reader.notes.as_ref().and_then(|n| {
+            let range = n.get(&note_editor.annotation.id)?.range.clone()?;
+            Some(reader.layout()?.row_of_offset(range.start))
+        });
+        let at_top = row
+            .is_some_and(|r| r >= reader.top() && r - reader.top() > usize::from(area.height) / 2);
+        editor::draw(note_editor, &app.config, frame, area, at_top);
     }
 }
 
