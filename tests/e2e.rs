@@ -29,6 +29,17 @@ impl Session {
 
     /// Starts lede with `data` as its XDG data folder (two sessions can share a library).
     fn start_in(data: &std::path::Path, args: &[&str], rows: u16, cols: u16) -> Session {
+        Session::start_env(data, args, rows, cols, &[])
+    }
+
+    /// Like `start_in`, with extra environment variables (`EDITOR`).
+    fn start_env(
+        data: &std::path::Path,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -44,6 +55,9 @@ impl Session {
         // Keep the user's own config out of the test.
         cmd.env("XDG_CONFIG_HOME", env!("CARGO_MANIFEST_DIR"));
         cmd.env("XDG_DATA_HOME", data);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn lede");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
@@ -379,4 +393,69 @@ fn library_search_opens_a_hit_and_the_history_survives_a_restart() {
     s.send("q");
     assert!(s.finish().success());
     assert!(!s.parser.screen().alternate_screen());
+}
+
+#[test]
+fn highlight_a_passage_write_its_note_in_editor_and_it_is_stored() {
+    let data = tempfile::tempdir().expect("data folder");
+    let seed = data.path().join("seed.txt");
+    std::fs::copy(common::repo_path(common::SEED), &seed).expect("copy seed");
+    // A stand-in for $EDITOR: appends a line to the note file it is given.
+    let editor = data.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\necho 'from the editor #ext' >> \"$1\"\n",
+    )
+    .expect("script");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let seed_arg = seed.to_string_lossy().to_string();
+    let editor_arg = editor.to_string_lossy().to_string();
+    let mut s = Session::start_env(
+        data.path(),
+        &[&seed_arg],
+        24,
+        80,
+        &[("EDITOR", &editor_arg), ("VISUAL", "")],
+    );
+    let status = |screen: &vt100::Screen| screen.contents_between(23, 0, 23, 80);
+    s.wait_for("the first frame", |screen| {
+        screen.contents().contains("Russia and North Korea signed")
+    });
+    s.send("/Podoliak\r");
+    s.wait_for("the search", |screen| {
+        status(screen).contains("/Podoliak 1/2")
+    });
+    s.send("v");
+    s.wait_for("the selection", |screen| {
+        status(screen).contains("selecting")
+    });
+    s.send("a");
+    s.wait_for("the note editor", |screen| {
+        screen.contents().contains("Note on “Podoliak”")
+    });
+    s.send("typed here\r");
+    // Ctrl-e: the editor runs on the screen, then the box comes back with its text.
+    s.send("\x05");
+    s.wait_for("the note back from the editor", |screen| {
+        screen.contents().contains("from the editor #ext")
+    });
+    s.send("\x13");
+    s.wait_for("saved", |screen| {
+        status(screen).contains("saved “Podoliak”")
+    });
+    s.send("q");
+    let exit = s.finish();
+    assert!(exit.success(), "exit status {exit:?}");
+    s.assert_terminal_restored();
+
+    let store = lede::store::Store::open(&data.path().join("lede/lede.db")).expect("store");
+    let notes = store.annotations(None).expect("annotations");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].target.exact, "Podoliak");
+    assert_eq!(notes[0].note, "typed here\nfrom the editor #ext");
+    assert_eq!(notes[0].tags, ["ext"]);
 }
