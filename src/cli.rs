@@ -62,6 +62,74 @@ pub enum Command {
     /// Score lede's analysis against annotated data (precision, recall, F1)
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Highlights and notes: list, add, export (W3C JSON-LD, Markdown), import
+    #[command(subcommand)]
+    Annotations(AnnotationsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AnnotationsCommand {
+    /// One line per annotation: id, article, status, quote, note, #tags
+    List {
+        /// Only annotations with this tag (case does not matter)
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// One JSON object per line (offsets in code points)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write annotations as W3C Web Annotation JSON-LD or Markdown
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::W3c)]
+        format: ExportFormat,
+        /// Only this article: its id (`lede list`), or the path of its file
+        #[arg(long, value_name = "ID|PATH")]
+        article: Option<String>,
+        /// Write to FILE (replaced atomically) instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Read a W3C export or hypothes.is JSON and anchor each annotation in its article
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Highlight a passage of an article; prints the new annotation's id once saved
+    Add(AddArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// W3C Web Annotation JSON-LD (an AnnotationCollection)
+    W3c,
+    /// Markdown grouped by article
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The article: its id (`lede list`), or the path of its file in the library
+    #[arg(value_name = "ID|PATH")]
+    pub article: String,
+    /// The exact text to highlight (its first occurrence; spacing may differ)
+    #[arg(long, value_name = "TEXT")]
+    pub quote: String,
+    /// The note
+    #[arg(long, value_name = "TEXT", conflicts_with = "note_file")]
+    pub note: Option<String>,
+    /// Read the note from FILE (`-` for standard input), verbatim
+    #[arg(long, value_name = "FILE")]
+    pub note_file: Option<PathBuf>,
+    /// A tag (repeat for several)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Highlight colour, 1-4
+    #[arg(long, alias = "color", value_name = "1-4", default_value_t = 1,
+          value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub colour: u8,
+    /// Save this many copies, one transaction each, printing each id once committed
+    #[arg(long, hide = true, default_value_t = 1)]
+    pub count: usize,
 }
 
 #[derive(Debug, Subcommand)]

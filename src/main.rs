@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use lede::annotate;
 use lede::cli::{self, Cli, Command};
 use lede::config::{self, Config};
 use lede::library::commands::{Bar, run_add, run_list, run_search};
@@ -60,6 +61,16 @@ fn main() -> ExitCode {
         };
         let query = query.join(" ");
         return match run_search(&store, &query, *json, *limit, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e, 1),
+        };
+    }
+    if let Some(Command::Annotations(command)) = &cli.command {
+        let store = match open_store(&cli, &config) {
+            Ok(s) => s,
+            Err(e) => return fail(&e, 1),
+        };
+        return match annotate::commands::run(&store, command, &mut std::io::stdout().lock()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e, 1),
         };

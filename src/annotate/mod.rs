@@ -6,7 +6,11 @@
 //! `TextPositionSelector` counts them; the reader converts to bytes at its edge.
 
 pub mod anchor;
+pub mod commands;
+mod hypothesis;
+pub mod markdown;
 pub mod target;
+pub mod w3c;
 
 pub use target::Target;
 

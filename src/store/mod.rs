@@ -13,6 +13,7 @@ mod entry;
 mod files;
 mod schema;
 mod search;
+mod sources;
 #[cfg(test)]
 mod tests;
 
