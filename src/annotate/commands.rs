@@ -5,7 +5,8 @@ use std::collections::hash_map::Entry;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::w3c::{self, ArticleRef, Incoming};
+use super::import::{self, Incoming};
+use super::w3c::{self, ArticleRef};
 use super::{Annotation, Status, Target, markdown};
 use crate::article::io_problem;
 use crate::cli::{AddArgs, AnnotationsCommand, ExportFormat};
@@ -306,7 +307,7 @@ fn import(store: &Store, file: &Path, out: &mut dyn Write) -> Outcome {
     let name = file.display();
     let bytes = std::fs::read(file).map_err(|e| format!("{name}: {}", io_problem(&e)))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{name}: not UTF-8 text"))?;
-    let parsed = w3c::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+    let parsed = import::parse(&text).map_err(|e| format!("{name}: {e}"))?;
     let mut tally = Tally::default();
     let mut by_article: Vec<(i64, Vec<Incoming>)> = Vec::new();
     let mut cache: HashMap<String, Option<i64>> = HashMap::new();
@@ -347,7 +348,7 @@ fn import(store: &Store, file: &Path, out: &mut dyn Write) -> Outcome {
     let mut placed = Vec::new();
     for (id, group) in &by_article {
         let stored = store.article(*id).map_err(said)?;
-        let list = w3c::place(group, *id, &stored.article.body, &stored.content_hash);
+        let list = import::place(group, *id, &stored.article.body, &stored.content_hash);
         for a in list {
             let Some(a) = a else {
                 tally.outside += 1;

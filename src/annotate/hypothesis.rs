@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::w3c::{Incoming, Parsed, Selector, push_tag, target_of, typed, utc_time, uuid_for};
+use super::import::{Incoming, Parsed, Selector, push_tag, target_of, typed, utc_time, uuid_for};
 
 #[derive(Deserialize)]
 struct Rows {

@@ -8,6 +8,7 @@
 pub mod anchor;
 pub mod commands;
 mod hypothesis;
+pub mod import;
 pub mod markdown;
 pub mod target;
 pub mod w3c;

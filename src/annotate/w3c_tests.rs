@@ -1,4 +1,6 @@
 use super::*;
+use crate::annotate::import::{parse, place, uuid_for};
+use crate::annotate::{Status, Target};
 
 const BODY: &str = "Putin said the treaty foresees mutual assistance.\n\nConcern in the US\n\n\
                     Washington said it was worried about the pact.";
