@@ -115,6 +115,20 @@ fn legend(config: &Config, text: &mut Vec<Line<'static>>) {
         spans.push(Span::raw("  "));
     }
     text.push(Line::from(spans));
+    // The highlight colours `m` cycles through, and the note marker.
+    let mut spans = vec![Span::raw(" ")];
+    for colour in 0..crate::annotate::COLOURS {
+        spans.push(Span::styled(
+            format!("highlight {}", colour + 1),
+            theme.style(Slot::highlight(colour)),
+        ));
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::styled("selection", theme.style(Slot::Selection)));
+    spans.push(Span::raw("  "));
+    spans.push(Span::styled("✎", theme.style(Slot::NoteMarker)));
+    spans.push(Span::raw(" a note"));
+    text.push(Line::from(spans));
 }
 
 /// `(action, keys, description)` for every action that works on `screen`, in

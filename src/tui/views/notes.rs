@@ -44,12 +44,15 @@ pub fn lines(reader: &Reader, theme: &Theme, width: usize) -> Vec<PanelLine> {
         let quote_style = theme
             .style(Slot::Panel)
             .patch(theme.style(Slot::highlight(a.colour)));
-        for piece in wrap(&format!("{flag}“{quote}”"), width, 1) {
+        for (n, piece) in wrap(&format!("{flag}“{quote}”"), width, 1)
+            .into_iter()
+            .enumerate()
+        {
             lines.push(PanelLine {
                 entry: Some(entry),
                 text: piece,
                 style: quote_style,
-                marker,
+                marker: if n == 0 { marker } else { "  " },
             });
         }
         let first_line = a.note.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
