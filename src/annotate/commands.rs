@@ -5,13 +5,13 @@ use std::collections::hash_map::Entry;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use super::export;
 use super::import::{self, Incoming};
-use super::w3c::{self, ArticleRef};
-use super::{Annotation, Status, Target, markdown};
+use super::{Annotation, Status, Target};
 use crate::article::io_problem;
 use crate::cli::{AddArgs, AnnotationsCommand, ExportFormat};
 use crate::library;
-use crate::store::{LibraryEntry, Store};
+use crate::store::Store;
 
 /// Runs one `lede annotations` command; errors are one line (without `lede: `).
 pub fn run(store: &Store, command: &AnnotationsCommand, out: &mut dyn Write) -> Result<(), String> {
@@ -140,109 +140,18 @@ fn export(
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Outcome {
-    let (list, label) = match article {
-        Some(spec) => {
-            let id = resolve_article(store, spec)?;
-            let title = store
-                .entry(id)
-                .map_err(said)?
-                .map(|e| e.title)
-                .unwrap_or_default();
-            (
-                store.annotations_of(id).map_err(said)?,
-                format!("Annotations from lede: {}", title.trim()),
-            )
-        }
-        None => (
-            store.annotations(None).map_err(said)?,
-            "Annotations from lede".to_string(),
-        ),
-    };
-    let mut refs: HashMap<i64, ArticleRef> = HashMap::new();
-    for a in &list {
-        if let Entry::Vacant(slot) = refs.entry(a.article) {
-            let entry = store.entry(a.article).map_err(said)?.unwrap_or_default();
-            slot.insert(article_ref(entry));
-        }
-    }
-    let text = match format {
-        ExportFormat::W3c => {
-            let empty = ArticleRef::default();
-            let items: Vec<(&Annotation, &ArticleRef)> = list
-                .iter()
-                .map(|a| (a, refs.get(&a.article).unwrap_or(&empty)))
-                .collect();
-            w3c::collection_json(&label, &items)
-        }
-        ExportFormat::Markdown => {
-            let mut groups: Vec<(ArticleRef, Vec<Annotation>)> = Vec::new();
-            for a in list {
-                match groups.last_mut() {
-                    Some((r, group)) if group.first().map(|g| g.article) == Some(a.article) => {
-                        let _ = r;
-                        group.push(a);
-                    }
-                    _ => {
-                        let r = refs.get(&a.article).cloned().unwrap_or_default();
-                        groups.push((r, vec![a]));
-                    }
-                }
-            }
-            markdown::export(&label, &groups)
-        }
-    };
+    let id = article
+        .map(|spec| resolve_article(store, spec))
+        .transpose()?;
+    let text = export::render(store, format, id)?;
     match output {
-        Some(path) => write_atomically(path, text.as_bytes()).map_err(Failure::Said),
+        Some(path) => export::write_atomically(path, text.as_bytes()).map_err(Failure::Said),
         None => {
             out.write_all(text.as_bytes())?;
             out.flush()?;
             Ok(())
         }
     }
-}
-
-fn article_ref(e: LibraryEntry) -> ArticleRef {
-    ArticleRef {
-        uid: e.uid,
-        path: e.path,
-        item: e.item_key,
-        url: e.url,
-        title: e.title,
-        source: e.source,
-        published: e.published,
-    }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over
-/// `path`: readers see the old file or the new one, never half of one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let shown = path.display();
-    let Some(name) = path.file_name() else {
-        return Err(format!("{shown}: not a file name"));
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(format!("{shown}: {}", io_problem(&e)));
-    }
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 /// The article `spec` names: a store id, a uid from `lede list`, or the path of a file in

@@ -7,6 +7,7 @@
 
 pub mod anchor;
 pub mod commands;
+pub mod export;
 mod hypothesis;
 pub mod import;
 pub mod markdown;

@@ -323,12 +323,12 @@ mod tests {
             ),
         ]);
         let marks = Marks {
-            quotes: vec![0..30],
+            quotes: vec![Range { start: 0, end: 30 }],
             longest: 30,
             ..Marks::default()
         };
         let highlights = [(2..12, Slot::Highlight1), (8..20, Slot::Highlight2)];
-        let search = [10..11];
+        let search = [Range { start: 10, end: 11 }];
         let selection = 15..25;
         let layers = Layers {
             marks: &marks,

@@ -266,11 +266,20 @@ fn reload(store: &Store, id: i64) -> Result<StoredArticle, String> {
     store.article(id).map_err(|e| e.to_string())
 }
 
-/// Writes article `id`'s notes next to each other as Markdown and W3C JSON in the current
-/// folder; says where.
+/// Writes article `id`'s notes as Markdown and W3C JSON files in the current folder;
+/// says where.
 fn export_notes(store: &Store, id: i64) -> Result<String, String> {
-    let _ = (store, id);
-    Err("export from the reader: not wired yet".into())
+    let count = store.annotations_of(id).map_err(|e| e.to_string())?.len();
+    if count == 0 {
+        return Ok("no notes to export in this article".into());
+    }
+    let dir = std::env::current_dir().map_err(|e| format!("the current folder: {e}"))?;
+    let [markdown, json] = crate::annotate::export::write_article_notes(store, id, &dir)?;
+    Ok(format!(
+        "exported {count} note(s) to {} and {}",
+        markdown.display(),
+        json.display()
+    ))
 }
 
 /// Library search results listed at most.

@@ -57,8 +57,10 @@ pub struct Found {
 }
 
 /// Edits inside a quote, relative to its length, up to which the diff-mapped passage is
-/// still the annotated one without asking.
-const ANCHOR_EDITS: f64 = 0.10;
+/// still the annotated one without asking: the diff says where the passage went, so an
+/// edited quote there is the same passage, edited (the 10–25% band). Beyond it,
+/// and for any match found by searching rather than by the diff, the reader is asked.
+const ANCHOR_EDITS: f64 = 0.25;
 /// The error budget of approximate matching, relative to the quote's length.
 const REVIEW_EDITS: f64 = 0.25;
 /// Quotes shorter than this (in characters) are not searched approximately: with a budget

@@ -21,7 +21,7 @@ impl Reader {
         let Some(first) = body.next() else {
             return 0..0;
         };
-        let last = body.last().unwrap_or_else(|| first.clone());
+        let last = body.next_back().unwrap_or_else(|| first.clone());
         first.start..last.end
     }
 

@@ -54,5 +54,5 @@ pub fn draw(editor: &mut NoteEditor, config: &Config, frame: &mut Frame, area: R
     frame.render_widget(Clear, rect);
     let area_widget = editor.area_mut();
     area_widget.set_block(block);
-    frame.render_widget(&*editor.area(), rect);
+    frame.render_widget(editor.area(), rect);
 }
