@@ -278,3 +278,42 @@ fn screens_editor_and_notes_panel() {
         .count();
     assert!(coloured >= "Podoliak".len(), "{coloured} highlighted cells");
 }
+
+#[test]
+fn export_from_the_reader_writes_markdown_and_w3c_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, mut app, _, _) = seed_app(dir.path());
+    let out = dir.path().join("exports");
+    fs::create_dir(&out).expect("folder");
+    app.config.library.exports = Some(out.clone());
+    keys(&mut app, &store, "X");
+    assert!(status(&mut app).contains("no notes to export"));
+    go_to(&mut app, &store, "Ryabkov");
+    keys(&mut app, &store, "v a");
+    type_in(&mut app, &store, "deputy minister #russia");
+    keys(&mut app, &store, "ctrl-s X");
+    let line = status(&mut app);
+    assert!(line.contains("exported 1 note(s)"), "{line}");
+    let names: Vec<String> = fs::read_dir(&out)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let md = names
+        .iter()
+        .find(|n| n.ends_with(".notes.md"))
+        .expect("markdown file");
+    let json = names
+        .iter()
+        .find(|n| n.ends_with(".notes.jsonld"))
+        .expect("json file");
+    assert!(md.starts_with("russia-and-north-korea-signed-"), "{md}");
+    let markdown = fs::read_to_string(out.join(md)).expect("read");
+    assert!(
+        markdown.contains("> Ryabkov") && markdown.contains("deputy minister"),
+        "{markdown}"
+    );
+    let w3c: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join(json)).expect("read")).expect("json");
+    assert_eq!(w3c["type"], "AnnotationCollection");
+    assert_eq!(w3c["total"], 1);
+}

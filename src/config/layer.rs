@@ -28,6 +28,7 @@ pub(crate) struct Draft {
     panel_width: u16,
     library_path: Option<PathBuf>,
     library_db: Option<PathBuf>,
+    library_exports: Option<PathBuf>,
     /// Indexed like `Slot::ALL`; `None` until a layer styles the slot.
     styles: Vec<Option<Style>>,
     keys: KeyDraft,
@@ -42,6 +43,7 @@ impl Draft {
             panel_width: 34,
             library_path: None,
             library_db: None,
+            library_exports: None,
             styles: vec![None; Slot::ALL.len()],
             keys: KeyDraft::new(),
         }
@@ -87,6 +89,7 @@ impl Draft {
             library: LibraryConfig {
                 path: self.library_path,
                 db: self.library_db,
+                exports: self.library_exports,
             },
             theme: Theme::from_styles(styles),
             keymap: self.keys.into_keymap(),
@@ -117,6 +120,10 @@ impl Draft {
                 "db" => {
                     let text = as_str(value, "`db` in [library]")?;
                     self.library_db = expand_home(text, value)?;
+                }
+                "exports" => {
+                    let text = as_str(value, "`exports` in [library]")?;
+                    self.library_exports = expand_home(text, value)?;
                 }
                 other => return Err(unknown_option(key, other, "library")),
             }

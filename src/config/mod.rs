@@ -51,6 +51,8 @@ pub struct LibraryConfig {
     pub path: Option<PathBuf>,
     /// The database file (`None`: `$XDG_DATA_HOME/lede/lede.db`).
     pub db: Option<PathBuf>,
+    /// Where the reader's export (`X`) writes notes (`None`: the current folder).
+    pub exports: Option<PathBuf>,
 }
 
 impl Config {

@@ -66,8 +66,12 @@ pub enum Effect {
     EditExternally(String),
     /// Re-import article `id`'s file (re-anchoring its highlights), then reopen it.
     Reload(i64),
-    /// Write article `id`'s notes as Markdown and W3C JSON files.
-    ExportNotes(i64),
+    /// Write article `id`'s notes as Markdown and W3C JSON files into `dir` (`None`: the
+    /// current folder).
+    ExportNotes {
+        id: i64,
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 /// Earlier search queries, oldest first, by prompt kind (loaded from the store by the

@@ -2,6 +2,7 @@
 //! browser). The terminal is restored on every exit path, panics included.
 
 use std::io::{self, stdout};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -239,8 +240,8 @@ pub fn perform(app: &mut App, effect: Effect, store: Option<&Store>) {
             },
             None => app.error("no library database is open".into()),
         },
-        Effect::ExportNotes(id) => match store {
-            Some(store) => match export_notes(store, id) {
+        Effect::ExportNotes { id, dir } => match store {
+            Some(store) => match export_notes(store, id, dir) {
                 Ok(message) => app.info(message),
                 Err(e) => app.error(e),
             },
@@ -266,14 +267,17 @@ fn reload(store: &Store, id: i64) -> Result<StoredArticle, String> {
     store.article(id).map_err(|e| e.to_string())
 }
 
-/// Writes article `id`'s notes as Markdown and W3C JSON files in the current folder;
-/// says where.
-fn export_notes(store: &Store, id: i64) -> Result<String, String> {
+/// Writes article `id`'s notes as Markdown and W3C JSON files in `dir` (else the current
+/// folder); says where.
+fn export_notes(store: &Store, id: i64, dir: Option<PathBuf>) -> Result<String, String> {
     let count = store.annotations_of(id).map_err(|e| e.to_string())?.len();
     if count == 0 {
         return Ok("no notes to export in this article".into());
     }
-    let dir = std::env::current_dir().map_err(|e| format!("the current folder: {e}"))?;
+    let dir = match dir {
+        Some(dir) => dir,
+        None => std::env::current_dir().map_err(|e| format!("the current folder: {e}"))?,
+    };
     let [markdown, json] = crate::annotate::export::write_article_notes(store, id, &dir)?;
     Ok(format!(
         "exported {count} note(s) to {} and {}",

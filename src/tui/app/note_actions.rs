@@ -106,7 +106,10 @@ impl App {
                 None => self.info("this article is not in the library: nothing to reload"),
             },
             Action::ExportNotes => match reader.notes.as_ref().map(|n| n.article) {
-                Some(id) => self.effects.push(Effect::ExportNotes(id)),
+                Some(id) => {
+                    let dir = self.config.library.exports.clone();
+                    self.effects.push(Effect::ExportNotes { id, dir });
+                }
                 None => self.info("this article is not in the library: no notes to export"),
             },
             _ => return false,
