@@ -317,3 +317,47 @@ fn export_from_the_reader_writes_markdown_and_w3c_files() {
     assert_eq!(w3c["type"], "AnnotationCollection");
     assert_eq!(w3c["total"], 1);
 }
+
+#[test]
+fn a_selection_across_a_heading_and_the_notes_filter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, mut app, id, _) = seed_app(dir.path());
+    // From the last sentence before "Against US hegemony" into the paragraph after it.
+    go_to(&mut app, &store, "pressures to which");
+    keys(&mut app, &store, "v } } w");
+    keys(&mut app, &store, "a");
+    type_in(&mut app, &store, "spans the heading #structure");
+    keys(&mut app, &store, "ctrl-s");
+    go_to(&mut app, &store, "Ryabkov");
+    keys(&mut app, &store, "v a");
+    type_in(&mut app, &store, "deputy minister");
+    keys(&mut app, &store, "ctrl-s");
+    let stored = store.annotations_of(id).expect("list");
+    assert_eq!(stored.len(), 2);
+    assert!(
+        stored[0].target.exact.contains("Against US hegemony"),
+        "{}",
+        stored[0].target.exact
+    );
+    // The Notes tab filters by quote, note or tag as you type; Esc clears.
+    keys(&mut app, &store, "t 4 /");
+    type_in(&mut app, &store, "structure");
+    let notes = app
+        .reader
+        .as_ref()
+        .and_then(|r| r.notes.as_ref())
+        .expect("notes");
+    assert_eq!(notes.shown().len(), 1);
+    let panel = screen_rows(&draw(&mut app, 120, 40)).join("\n");
+    assert!(
+        panel.contains("spans the heading") && !panel.contains("deputy minister"),
+        "{panel}"
+    );
+    keys(&mut app, &store, "esc");
+    let notes = app
+        .reader
+        .as_ref()
+        .and_then(|r| r.notes.as_ref())
+        .expect("notes");
+    assert_eq!(notes.shown().len(), 2);
+}
