@@ -361,3 +361,19 @@ fn a_selection_across_a_heading_and_the_notes_filter() {
         .expect("notes");
     assert_eq!(notes.shown().len(), 2);
 }
+
+#[test]
+fn the_library_list_counts_notes_made_in_the_reader() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _, _, _) = seed_app(dir.path());
+    let mut app = common::stored_library_app(&store);
+    keys(&mut app, &store, "enter");
+    go_to(&mut app, &store, "Ryabkov");
+    keys(&mut app, &store, "v a ctrl-s q");
+    let library = app.library.as_ref().expect("library");
+    assert!(app.reader.is_none());
+    assert_eq!(library.entries()[0].notes, 1);
+    let rows = screen_rows(&draw(&mut app, 80, 24));
+    let row = rows.iter().find(|r| r.contains("Russia and North")).expect("row");
+    assert!(row.trim_end().ends_with('1'), "the notes column: {row}");
+}

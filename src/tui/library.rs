@@ -230,6 +230,13 @@ impl Library {
         }
     }
 
+    /// Notes the number of annotations article `id` has now.
+    pub fn record_notes(&mut self, id: i64, notes: usize) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+            entry.notes = u32::try_from(notes).unwrap_or(u32::MAX);
+        }
+    }
+
     /// Sorts `order` and the view after a change of key; keeps the selected entry.
     fn reorder(&mut self) {
         let keep = self.view.get(self.selected).copied();

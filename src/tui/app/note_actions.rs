@@ -271,6 +271,9 @@ impl App {
         let quote = first_chars(&a.target.exact);
         let tags = a.tags.len();
         notes.upsert(&reader.article.body, a);
+        if let Some(library) = &mut self.library {
+            library.record_notes(notes.article, notes.len());
+        }
         if self.editor.is_none() {
             let tags = if tags > 0 {
                 format!(", {tags} tag(s)")
@@ -286,6 +289,9 @@ impl App {
         if let Some(notes) = self.reader.as_mut().and_then(|r| r.notes.as_mut())
             && notes.remove(id).is_some()
         {
+            if let Some(library) = &mut self.library {
+                library.record_notes(notes.article, notes.len());
+            }
             let key = self.config.keymap.hint(Action::UndoDelete);
             self.info(format!("deleted ({key} puts it back)"));
         }
