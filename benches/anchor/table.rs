@@ -169,7 +169,19 @@ fn judge(
         (Status::NeedsReview, false) | (Status::Orphan, _) => row.review_bad += 1,
         (Status::Anchored, true) if rewritten => row.anchored_but_unsure += 1,
         (Status::Anchored, true) => row.correct += 1,
-        (Status::Anchored, false) => row.wrong += 1,
+        (Status::Anchored, false) => {
+            row.wrong += 1;
+            // LEDE_ANCHOR_WRONG=1 shows each silent mistake, for working on the matcher.
+            if std::env::var_os("LEDE_ANCHOR_WRONG").is_some() {
+                let shown = |r: &Range<usize>| new.get(r.clone()).unwrap_or("?").to_string();
+                eprintln!(
+                    "WRONG via {:?}: found {:?}\n  truth {:?}",
+                    f.method,
+                    shown(&range),
+                    truth.map(shown)
+                );
+            }
+        }
     }
 }
 

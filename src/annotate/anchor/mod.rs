@@ -57,10 +57,15 @@ pub struct Found {
 }
 
 /// Edits inside a quote, relative to its length, up to which the diff-mapped passage is
-/// still the annotated one without asking: the diff says where the passage went, so an
-/// edited quote there is the same passage, edited (the 10–25% band). Beyond it,
-/// and for any match found by searching rather than by the diff, the reader is asked.
-const ANCHOR_EDITS: f64 = 0.25;
+/// still the annotated one without asking.
+const ANCHOR_EDITS: f64 = 0.10;
+/// Up to this much editing, the diff-mapped passage is still taken without asking when the
+/// text around it agrees with the stored context: the diff says where the passage went,
+/// so an edited quote there is the same passage, edited. A refit that lost a piece of the
+/// quote at one edge has different text beside it, and is asked about.
+const ANCHOR_EDITS_IN_CONTEXT: f64 = 0.25;
+/// How much the context must agree (0–1, see `quote::context_score`) for that.
+const CONTEXT_AGREES: f64 = 0.75;
 /// The error budget of approximate matching, relative to the quote's length.
 const REVIEW_EDITS: f64 = 0.25;
 /// Quotes shorter than this (in characters) are not searched approximately: with a budget
@@ -160,7 +165,11 @@ fn locate(t: &Target, text: &Text, before: Option<&Before>) -> Option<Located> {
         if b.diff.kept(old) * 4 >= t.exact.len() {
             let cps = text.index.cp(start)..text.index.cp(end);
             if let Some(m) = align_near(t, text, cps, len) {
-                if m.1 as f64 <= ANCHOR_EDITS * len as f64 {
+                let edits = m.1 as f64 / len as f64;
+                if edits <= ANCHOR_EDITS
+                    || (edits <= ANCHOR_EDITS_IN_CONTEXT
+                        && quote::context_score(t, text, m.0.clone()) >= CONTEXT_AGREES)
+                {
                     return Some((text.bytes(m.0), Status::Anchored, Method::Diff));
                 }
                 review = Some(text.bytes(m.0));
