@@ -374,6 +374,9 @@ fn the_library_list_counts_notes_made_in_the_reader() {
     assert!(app.reader.is_none());
     assert_eq!(library.entries()[0].notes, 1);
     let rows = screen_rows(&draw(&mut app, 80, 24));
-    let row = rows.iter().find(|r| r.contains("Russia and North")).expect("row");
+    let row = rows
+        .iter()
+        .find(|r| r.contains("Russia and North"))
+        .expect("row");
     assert!(row.trim_end().ends_with('1'), "the notes column: {row}");
 }
