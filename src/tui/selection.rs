@@ -71,29 +71,57 @@ pub enum Unit {
     Paragraph,
 }
 
+/// How far before an offset word searches start: words are looked for near the offset,
+/// not from the top of a long article.
+const WORD_WINDOW: usize = 256;
+
+/// The largest character boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The word at `offset`, or the next one if `offset` is between words (an empty range at
 /// the end of the text).
 pub fn word_at(body: &str, offset: usize) -> Range<usize> {
     let offset = offset.min(body.len());
-    body.unicode_word_indices()
-        .map(|(i, w)| i..i + w.len())
+    let lo = floor_boundary(body, offset.saturating_sub(WORD_WINDOW));
+    body[lo..]
+        .unicode_word_indices()
+        .map(|(i, w)| lo + i..lo + i + w.len())
         .find(|r| r.end > offset)
         .unwrap_or(body.len()..body.len())
 }
 
 fn next_word_end(body: &str, from: usize) -> usize {
-    body.unicode_word_indices()
-        .map(|(i, w)| i + w.len())
+    let lo = floor_boundary(body, from);
+    body[lo..]
+        .unicode_word_indices()
+        .map(|(i, w)| lo + i + w.len())
         .find(|&end| end > from)
         .unwrap_or(from)
 }
 
 fn prev_word_start(body: &str, from: usize) -> usize {
-    body.unicode_word_indices()
-        .map(|(i, _)| i)
-        .take_while(|&start| start < from)
-        .last()
-        .unwrap_or(from)
+    let from = floor_boundary(body, from);
+    let mut window = WORD_WINDOW;
+    loop {
+        let lo = floor_boundary(body, from.saturating_sub(window));
+        // A word cut by the window's edge is not trusted unless the window is the text.
+        let found = body[lo..from]
+            .unicode_word_indices()
+            .map(|(i, _)| lo + i)
+            .rev()
+            .find(|&start| lo == 0 || start > lo);
+        match found {
+            Some(start) => return start,
+            None if lo == 0 => return from,
+            None => window *= 4,
+        }
+    }
 }
 
 /// The sentences of a block: byte ranges ending after their final punctuation (closing
@@ -168,25 +196,40 @@ pub fn sentence_at(article: &Article, offset: usize) -> Option<Range<usize>> {
         .find(|s| s.end > offset)
 }
 
-fn all_sentences(article: &Article) -> impl Iterator<Item = Range<usize>> + '_ {
-    article
-        .blocks
-        .iter()
-        .flat_map(|b| sentences(&article.body, b.range.clone()))
+/// The sentences of the blocks from the one holding `from` onwards (or backwards), so a
+/// motion in a long article looks at a few blocks, not all of them.
+fn sentences_from(
+    article: &Article,
+    from: usize,
+    forward: bool,
+) -> Box<dyn Iterator<Item = Range<usize>> + '_> {
+    let blocks = &article.blocks;
+    let here = blocks.partition_point(|b| b.range.end < from);
+    let split = move |b: &crate::article::Block| sentences(&article.body, b.range.clone());
+    if forward {
+        Box::new(blocks[here.min(blocks.len())..].iter().flat_map(split))
+    } else {
+        let upto = (here + 1).min(blocks.len());
+        Box::new(
+            blocks[..upto]
+                .iter()
+                .rev()
+                .flat_map(move |b| split(b).into_iter().rev()),
+        )
+    }
 }
 
 fn next_sentence_end(article: &Article, from: usize) -> usize {
-    all_sentences(article)
+    sentences_from(article, from, true)
         .map(|s| s.end)
         .find(|&end| end > from)
         .unwrap_or(from)
 }
 
 fn prev_sentence_start(article: &Article, from: usize) -> usize {
-    all_sentences(article)
+    sentences_from(article, from, false)
         .map(|s| s.start)
-        .take_while(|&start| start < from)
-        .last()
+        .find(|&start| start < from)
         .unwrap_or(from)
 }
 
@@ -267,6 +310,23 @@ mod tests {
         assert_eq!(&a.body[s.range()], "Mr. Smith");
         s.extend(&a, Unit::Word, false);
         assert_eq!(&a.body[s.range()], "Mr. Smith", "stops at the start");
+    }
+
+    #[test]
+    fn word_motions_deep_in_a_long_text_and_across_long_gaps() {
+        let body = format!(
+            "{}end-of-pad {} lonely",
+            "pad ".repeat(5000),
+            " ".repeat(3000)
+        );
+        let at = body.find("lonely").expect("word");
+        assert_eq!(&body[word_at(&body, at + 2)], "lonely");
+        // Back over 3,000 spaces to the previous word.
+        let back = prev_word_start(&body, at);
+        assert_eq!(&body[back..back + 3], "pad");
+        assert_eq!(next_word_end(&body, back), back + 3);
+        // Between words: the next one.
+        assert_eq!(&body[word_at(&body, at - 10)], "lonely");
     }
 
     #[test]
