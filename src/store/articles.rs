@@ -298,29 +298,7 @@ impl Store {
         });
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.fail(e))?;
         let rows = stmt
-            .query_map(params![root_text, prefix], |r| {
-                let key: Option<String> = r.get(10)?;
-                Ok(LibraryEntry {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    source: r.get(2)?,
-                    published: r.get(3)?,
-                    words: r.get::<_, i64>(4)?.clamp(0, u32::MAX as i64) as u32,
-                    read: ReadState::from_code(r.get(5)?),
-                    progress: r.get::<_, i64>(6)?.clamp(0, 1000) as u16,
-                    missing: r.get::<_, i64>(7)? != 0,
-                    path: r
-                        .get::<_, Option<String>>(8)?
-                        .map(PathBuf::from)
-                        .unwrap_or_default(),
-                    uid: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
-                    item_key: key.filter(|k| !k.is_empty()),
-                    format: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
-                    author: r.get(12)?,
-                    url: r.get(13)?,
-                    notes: r.get::<_, i64>(14)?.clamp(0, u32::MAX as i64) as u32,
-                })
-            })
+            .query_map(params![root_text, prefix], entry_row)
             .map_err(|e| self.fail(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.fail(e))
@@ -473,6 +451,33 @@ impl Store {
             problem,
         }
     }
+}
+
+/// One library row, columns in the order `list` and `entry` select them: id, title,
+/// source, published, words, read state, progress, missing, path, uid, item key, format,
+/// author, url, notes (path to url may be NULL in a brief listing).
+pub(super) fn entry_row(r: &rusqlite::Row) -> rusqlite::Result<LibraryEntry> {
+    let key: Option<String> = r.get(10)?;
+    Ok(LibraryEntry {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        source: r.get(2)?,
+        published: r.get(3)?,
+        words: r.get::<_, i64>(4)?.clamp(0, u32::MAX as i64) as u32,
+        read: ReadState::from_code(r.get(5)?),
+        progress: r.get::<_, i64>(6)?.clamp(0, 1000) as u16,
+        missing: r.get::<_, i64>(7)? != 0,
+        path: r
+            .get::<_, Option<String>>(8)?
+            .map(PathBuf::from)
+            .unwrap_or_default(),
+        uid: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+        item_key: key.filter(|k| !k.is_empty()),
+        format: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+        author: r.get(12)?,
+        url: r.get(13)?,
+        notes: r.get::<_, i64>(14)?.clamp(0, u32::MAX as i64) as u32,
+    })
 }
 
 /// The `yyyy-mm-dd` a file name starts with (how the bundled corpus names files).

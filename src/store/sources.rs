@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::entry::{LibraryEntry, ReadState};
+use super::entry::LibraryEntry;
 use super::files::path_text;
 use super::{Result, Store};
 use crate::annotate::w3c::path_of_file_uri;
@@ -87,29 +87,7 @@ impl Store {
                    a.url, a.notes
                  FROM articles a JOIN files f ON f.id = a.file_id WHERE a.id = ?1",
             )
-            .and_then(|mut s| {
-                s.query_row([id], |r| {
-                    let key: String = r.get(10)?;
-                    Ok(LibraryEntry {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        source: r.get(2)?,
-                        published: r.get(3)?,
-                        words: r.get::<_, i64>(4)?.clamp(0, u32::MAX as i64) as u32,
-                        read: ReadState::from_code(r.get(5)?),
-                        progress: r.get::<_, i64>(6)?.clamp(0, 1000) as u16,
-                        missing: r.get::<_, i64>(7)? != 0,
-                        path: PathBuf::from(r.get::<_, String>(8)?),
-                        uid: r.get(9)?,
-                        item_key: Some(key).filter(|k| !k.is_empty()),
-                        format: r.get(11)?,
-                        author: r.get(12)?,
-                        url: r.get(13)?,
-                        notes: r.get::<_, i64>(14)?.clamp(0, u32::MAX as i64) as u32,
-                    })
-                })
-                .optional()
-            })
+            .and_then(|mut s| s.query_row([id], super::articles::entry_row).optional())
             .map_err(|e| self.fail(e))
     }
 
