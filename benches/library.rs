@@ -9,6 +9,7 @@
 //!
 //! `cargo bench --bench library` runs it at full size (several minutes, ~500 MB of
 //! temporary files). Under `cargo test --all-targets` it runs at a tiny size, as a check.
+//! `LEDE_KEEP_DB=PATH` keeps a copy of the big library's database for experiments.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -192,6 +193,9 @@ fn main() {
     );
     search_figures(&store, &big, big_n);
     drop(store);
+    if let Ok(keep) = std::env::var("LEDE_KEEP_DB") {
+        std::fs::copy(&db, keep).expect("keep db");
+    }
     pty_figures(&db, big_n);
 }
 
