@@ -54,8 +54,14 @@ pub fn draw(reader: &mut Reader, config: &Config, frame: &mut Frame, area: Rect)
         highlights: &highlights,
         selection: selection.as_ref(),
     };
-    let right = left + measure;
-    let marker_fits = right < area.x + area.width;
+    // The note marker stands one column clear of the text when there is room.
+    let area_end = area.x + area.width;
+    let right = if left + measure + 1 < area_end {
+        left + measure + 1
+    } else {
+        left + measure
+    };
+    let marker_fits = right < area_end;
     let buf = frame.buffer_mut();
     let visible = layout
         .rows()
