@@ -94,15 +94,21 @@ impl Annotation {
         }
     }
 
-    /// Sets the note and takes the `#tags` written in it (keeping tags set before).
+    /// Sets the note and takes the `#tags` written in it. Tags the old note wrote and the
+    /// new one no longer has are dropped; other tags (set with `T`) stay.
     pub fn set_note(&mut self, note: &str) {
-        self.note = note.to_string();
-        let mut tags = std::mem::take(&mut self.tags);
-        for tag in tags_in(note) {
+        let written_before = tags_in(&self.note);
+        let now = tags_in(note);
+        let mut tags: Vec<String> = std::mem::take(&mut self.tags)
+            .into_iter()
+            .filter(|t| !written_before.contains(t) || now.contains(t))
+            .collect();
+        for tag in now {
             if !tags.contains(&tag) {
                 tags.push(tag);
             }
         }
+        self.note = note.to_string();
         self.tags = tags;
     }
 
@@ -181,6 +187,11 @@ mod tests {
         a.set_note("more #second #third");
         assert_eq!(a.tags, vec!["first", "second", "third"]);
         assert_eq!(a.note, "more #second #third");
+        // Taking `#third` out of the note drops it; a tag the note never wrote stays.
+        a.set_note("more #second");
+        assert_eq!(a.tags, vec!["first", "second"]);
+        a.set_note("no tags now");
+        assert_eq!(a.tags, vec!["first"]);
     }
 
     #[test]
