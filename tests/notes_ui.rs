@@ -380,3 +380,17 @@ fn the_library_list_counts_notes_made_in_the_reader() {
         .expect("row");
     assert!(row.trim_end().ends_with('1'), "the notes column: {row}");
 }
+
+#[test]
+fn quitting_with_the_editor_open_keeps_the_typed_note() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, mut app, id, _) = seed_app(dir.path());
+    go_to(&mut app, &store, "Podoliak");
+    keys(&mut app, &store, "v a");
+    type_in(&mut app, &store, "half-written thought #draft");
+    keys(&mut app, &store, "ctrl-c");
+    assert!(app.should_quit());
+    let stored = store.annotations_of(id).expect("list");
+    assert_eq!(stored[0].note, "half-written thought #draft");
+    assert_eq!(stored[0].tags, ["draft"]);
+}

@@ -274,6 +274,7 @@ impl App {
     /// Quits, saving the reading position first.
     pub fn quit(&mut self) {
         self.save_position();
+        self.keep_open_note();
         self.quit = true;
     }
 

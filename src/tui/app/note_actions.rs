@@ -184,16 +184,7 @@ impl App {
     }
 
     fn open_editor(&mut self, a: &Annotation, kind: EditKind) {
-        let text = match kind {
-            EditKind::Note => a.note.clone(),
-            EditKind::Tags => a
-                .tags
-                .iter()
-                .map(|t| format!("#{t}"))
-                .collect::<Vec<_>>()
-                .join(" "),
-        };
-        self.editor = Some(NoteEditor::new(a.clone(), kind, &text));
+        self.editor = Some(NoteEditor::new(a.clone(), kind, &editable(a, kind)));
     }
 
     /// Queues saving `a`; the reader shows it once the store confirms.
@@ -237,6 +228,25 @@ impl App {
                 self.save(a);
             }
         }
+    }
+
+    /// Quitting (`Ctrl-c`) with the note editor open keeps what was typed: a note is never
+    /// lost to a quit.
+    pub(super) fn keep_open_note(&mut self) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        let text = editor.text();
+        let mut a = editor.annotation;
+        if text == editable(&a, editor.kind) {
+            return;
+        }
+        match editor.kind {
+            EditKind::Note => a.set_note(&text),
+            EditKind::Tags => a.set_tags(&text),
+        }
+        a.touch();
+        self.save(a);
     }
 
     /// The text `$EDITOR` left (or `None` if it failed; the editor keeps its text).
@@ -307,6 +317,19 @@ impl App {
                 "orphan: select its new place ({v}) and press {a} to re-attach it"
             ));
         }
+    }
+}
+
+/// What the editor starts with: the note, or the tags as `#words`.
+fn editable(a: &Annotation, kind: EditKind) -> String {
+    match kind {
+        EditKind::Note => a.note.clone(),
+        EditKind::Tags => a
+            .tags
+            .iter()
+            .map(|t| format!("#{t}"))
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
