@@ -135,6 +135,17 @@ fn colour_tags_delete_confirm_and_undo() {
     keys(&mut app, &store, "v a ctrl-s");
     keys(&mut app, &store, "m m");
     assert_eq!(store.annotations_of(id).expect("list")[0].colour, 2);
+    // A new highlight takes the colour last chosen.
+    go_to(&mut app, &store, "Ryabkov");
+    keys(&mut app, &store, "v a ctrl-s");
+    let ryabkov = store.annotations_of(id).expect("list");
+    let made = ryabkov
+        .iter()
+        .find(|a| a.target.exact == "Ryabkov")
+        .expect("made");
+    assert_eq!(made.colour, 2);
+    keys(&mut app, &store, "d d y");
+    go_to(&mut app, &store, "Podoliak");
     keys(&mut app, &store, "T");
     type_in(&mut app, &store, "#ukraine analysis");
     keys(&mut app, &store, "ctrl-s");

@@ -160,6 +160,8 @@ pub struct App {
     pub editor: Option<NoteEditor>,
     /// A highlight waiting for `y` to be deleted.
     confirm_delete: Option<String>,
+    /// The colour `m` last chose: new highlights take it.
+    last_colour: u8,
     /// Where the view was when the article prompt opened.
     origin: Option<Origin>,
     /// A search to start in the next article opened from the results: the in-article
@@ -216,6 +218,7 @@ impl App {
             results: None,
             editor: None,
             confirm_delete: None,
+            last_colour: 0,
             origin: None,
             pending_search: None,
             effects: Vec::new(),

@@ -80,6 +80,7 @@ impl App {
             Action::CycleColour => {
                 if let Some(mut a) = self.current_annotation() {
                     a.colour = (a.colour + 1) % COLOURS;
+                    self.last_colour = a.colour;
                     a.touch();
                     self.save(a);
                 }
@@ -160,7 +161,8 @@ impl App {
             self.save(a);
             return;
         }
-        let a = Annotation::new(notes.article, target, &hash);
+        let mut a = Annotation::new(notes.article, target, &hash);
+        a.colour = self.last_colour;
         notes.focused = Some(a.id.clone());
         self.open_editor(&a, EditKind::Note);
         self.save(a);
