@@ -202,8 +202,18 @@ impl App {
         match editor.key(key) {
             EditorOutcome::Editing => {}
             EditorOutcome::Cancel => {
-                self.editor = None;
-                self.info("note unchanged");
+                let fresh = self
+                    .editor
+                    .take()
+                    .is_some_and(|e| e.kind == EditKind::Note && e.annotation.note.is_empty());
+                if fresh {
+                    let delete = self.config.keymap.hint(Action::DeleteNote);
+                    self.info(format!(
+                        "highlight kept without a note ({delete} deletes it)"
+                    ));
+                } else {
+                    self.info("note unchanged");
+                }
             }
             EditorOutcome::External(text) => self.effects.push(Effect::EditExternally(text)),
             EditorOutcome::Save(text) => {
