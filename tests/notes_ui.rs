@@ -117,7 +117,10 @@ fn a_without_selection_takes_the_sentence_and_esc_keeps_the_highlight() {
     keys(&mut app, &store, "a");
     keys(&mut app, &store, "esc");
     let line = status(&mut app);
-    assert!(line.contains("highlight kept without a note (d d deletes it)"), "{line}");
+    assert!(
+        line.contains("highlight kept without a note (d d deletes it)"),
+        "{line}"
+    );
     let stored = store.annotations_of(id).expect("list");
     assert_eq!(stored.len(), 1);
     let exact = &stored[0].target.exact;

@@ -42,7 +42,10 @@ fn annotations_round_trip_and_count_in_the_library() {
     let (store, id, _) = library_with(dir.path(), TEXT);
     let mut a = annotate(&store, id, "we will never give up");
     // Any Unicode and a 1 MB note survive unchanged.
-    a.set_note(&format!("ℵ 🎉 \u{202e}rtl\u{0} ok #test {}", "é".repeat(500_000)));
+    a.set_note(&format!(
+        "ℵ 🎉 \u{202e}rtl\u{0} ok #test {}",
+        "é".repeat(500_000)
+    ));
     a.colour = 3;
     store.put_annotation(&a).expect("update");
     let b = annotate(&store, id, "First paragraph");
