@@ -93,9 +93,19 @@ fn entities_tab_groups_names_and_follow_filters_paragraphs() {
     press(&mut app, "f");
     let reader = app.reader.as_ref().expect("reader");
     assert_eq!(reader.following, Some(putin));
+    // Following also searches for the name, so n/N step through its mentions.
+    let search = reader.search().expect("a search");
+    assert!(search.is_active());
+    assert!(search.matches().len() >= reader.groups[putin].mentions.len());
     let rows = screen_rows(&draw(&mut app, 120, 40));
     let status = &rows[39];
-    assert!(status.contains("§") || status.contains("lead"), "{status}");
+    assert!(status.contains("following Vladimir Putin"), "{status}");
+    press(&mut app, "n");
+    let status = screen_rows(&draw(&mut app, 120, 40))[39].clone();
+    assert!(
+        status.contains("following Vladimir Putin") && status.contains("2/"),
+        "{status}"
+    );
     let text = rows.join("\n");
     assert!(
         !text.contains("Ushakov said that the new document"),

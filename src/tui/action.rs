@@ -377,7 +377,7 @@ impl Action {
             Action::PanelContents => "panel: Contents tab (digits: when the panel has focus)",
             Action::PanelEntities => "panel: Entities tab, grouped by kind",
             Action::PanelQuotes => "panel: Quotes tab, speaker and first words",
-            Action::Follow => "follow an entity: show only paragraphs naming it",
+            Action::Follow => "follow an entity: only paragraphs naming it (n/N step)",
             Action::FocusNext => "move focus between text and panel",
             Action::ToggleOriginal => "show/hide what cleaning removed (dimmed)",
             Action::ToggleEntities => "show/hide entity colours",

@@ -54,7 +54,16 @@ impl App {
                 } else if let Some(group) = target.filter(|&g| g < reader.groups.len()) {
                     reader.follow(Some(group));
                     let g = &reader.groups[group];
-                    let text = format!("following {} ({} mentions)", g.name, g.mentions.len());
+                    let text = format!(
+                        "following {} ({} mentions; {}/{} step through them)",
+                        g.name,
+                        g.mentions.len(),
+                        self.config.keymap.hint(Action::SearchNext),
+                        self.config.keymap.hint(Action::SearchPrev)
+                    );
+                    // The same search as `/` and `*`: its names are highlighted and n/N
+                    // move between them.
+                    self.search_group(group);
                     self.info(text);
                 } else {
                     let panel = self.config.keymap.hint(Action::PanelEntities);

@@ -202,6 +202,21 @@ impl App {
         self.keep_query(PromptKind::Article, &query);
     }
 
+    /// Searches for the names of entity group `group` (what `f` does when it starts
+    /// following a name), so `n`/`N` step through its mentions.
+    pub(super) fn search_group(&mut self, group: usize) {
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
+        let Some(g) = reader.groups.get(group) else {
+            return;
+        };
+        let query = name_query(&reader.article.body, g);
+        let from = reader.top_offset();
+        reader.search_mut().set_query(&query, from);
+        self.keep_query(PromptKind::Article, &query);
+    }
+
     /// Starts the in-article search an article opened from the results asked for.
     pub(super) fn start_pending_search(&mut self) {
         let Some((query, from)) = self.pending_search.take() else {
