@@ -60,9 +60,26 @@ impl App {
                         Some(mark) if !mark.is_empty() => Selection::of(mark),
                         _ => Selection::at_word(&reader.article.body, reader.cursor_offset()),
                     });
-                    let annotate = self.config.keymap.hint(Action::Annotate);
+                    // Said with the keys in force, so a remapped keymap reads right.
+                    let keymap = &self.config.keymap;
+                    let motions: Vec<String> = [
+                        Action::SelectWordNext,
+                        Action::SelectWordPrev,
+                        Action::SelectSentenceNext,
+                        Action::SelectSentencePrev,
+                        Action::SelectParagraphNext,
+                        Action::SelectParagraphPrev,
+                        Action::SelectRowDown,
+                        Action::SelectRowUp,
+                    ]
+                    .into_iter()
+                    .map(|a| keymap.hint(a))
+                    .collect();
+                    let annotate = keymap.hint(Action::Annotate);
+                    let stop = keymap.hint(Action::Close);
                     self.info(format!(
-                        "selecting: w b ) ( }} {{ j k extend, {annotate} highlights, Esc stops"
+                        "selecting: {} extend, {annotate} highlights, {stop} stops",
+                        motions.join(" ")
                     ));
                 }
             }

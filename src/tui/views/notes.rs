@@ -23,7 +23,7 @@ pub fn lines(reader: &Reader, theme: &Theme, width: usize) -> Vec<PanelLine> {
             orphans_started = true;
             lines.push(PanelLine {
                 entry: None,
-                text: "Orphans (Enter, then select and a)".into(),
+                text: "Orphans (Enter to re-attach)".into(),
                 style: theme.style(Slot::PanelTitle),
                 marker: "  ",
             });
