@@ -156,6 +156,18 @@ impl Action {
         Action::Quit,
     ];
 
+    /// The motions that extend a selection, in the order the help lists them.
+    pub const SELECTION_MOTIONS: [Action; 8] = [
+        Action::SelectWordNext,
+        Action::SelectWordPrev,
+        Action::SelectSentenceNext,
+        Action::SelectSentencePrev,
+        Action::SelectParagraphNext,
+        Action::SelectParagraphPrev,
+        Action::SelectRowDown,
+        Action::SelectRowUp,
+    ];
+
     /// The name used in `config.toml`.
     pub fn name(self) -> &'static str {
         match self {
@@ -279,22 +291,15 @@ impl Action {
         if screen == Screen::Visual {
             // Selecting: only the motions and what ends the selection, so motion keys may
             // reuse reading keys (`b`, `j`, `k`).
-            return matches!(
-                self,
-                Action::VisualSelect
-                    | Action::SelectWordNext
-                    | Action::SelectWordPrev
-                    | Action::SelectSentenceNext
-                    | Action::SelectSentencePrev
-                    | Action::SelectParagraphNext
-                    | Action::SelectParagraphPrev
-                    | Action::SelectRowDown
-                    | Action::SelectRowUp
-                    | Action::Annotate
-                    | Action::Help
-                    | Action::Close
-                    | Action::Quit
-            );
+            return Action::SELECTION_MOTIONS.contains(&self)
+                || matches!(
+                    self,
+                    Action::VisualSelect
+                        | Action::Annotate
+                        | Action::Help
+                        | Action::Close
+                        | Action::Quit
+                );
         }
         match self {
             Action::SelectWordNext

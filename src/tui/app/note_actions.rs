@@ -62,19 +62,10 @@ impl App {
                     });
                     // Said with the keys in force, so a remapped keymap reads right.
                     let keymap = &self.config.keymap;
-                    let motions: Vec<String> = [
-                        Action::SelectWordNext,
-                        Action::SelectWordPrev,
-                        Action::SelectSentenceNext,
-                        Action::SelectSentencePrev,
-                        Action::SelectParagraphNext,
-                        Action::SelectParagraphPrev,
-                        Action::SelectRowDown,
-                        Action::SelectRowUp,
-                    ]
-                    .into_iter()
-                    .map(|a| keymap.hint(a))
-                    .collect();
+                    let motions: Vec<String> = Action::SELECTION_MOTIONS
+                        .into_iter()
+                        .map(|a| keymap.hint(a))
+                        .collect();
                     let annotate = keymap.hint(Action::Annotate);
                     let stop = keymap.hint(Action::Close);
                     self.info(format!(
