@@ -253,12 +253,12 @@ pub fn perform(app: &mut App, effect: Effect, store: Option<&Store>) {
 /// Re-imports article `id`'s file (the store re-anchors its annotations) and reads the
 /// article back.
 fn reload(store: &Store, id: i64) -> Result<StoredArticle, String> {
+    // The library row is enough to name the file: no need to read the text twice.
     let path = store
-        .article(id)
+        .entry(id)
         .map_err(|e| e.to_string())?
-        .article
-        .path
-        .ok_or("the article has no file")?;
+        .map(|e| e.path)
+        .ok_or_else(|| format!("no article with id {id}"))?;
     let report = crate::library::index(store, std::slice::from_ref(&path), &mut Quiet)
         .map_err(|e| e.to_string())?;
     if let Some((_, problem)) = report.problems.first() {
