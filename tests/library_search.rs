@@ -148,3 +148,41 @@ fn history_is_kept_most_recent_last_without_duplicates() {
         ["putin", "treaty"]
     );
 }
+
+#[test]
+fn ranking_split_over_threads_matches_one_thread() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("news");
+    fs::create_dir(&root).expect("mkdir");
+    // Articles whose scores differ (how often a word comes and how long the text is), so
+    // the best 5 of 40 are spread over every id range.
+    let words = ["police", "court", "minister", "storm"];
+    for k in 0..40 {
+        let hits = (k * 7) % 5 + 1;
+        let filler = "and more words ".repeat((k * 13) % 9 + 1);
+        let word = words[k % words.len()];
+        let body = format!("{}{filler}end.", format!("{word} said ").repeat(hits));
+        write(
+            &root,
+            &format!("a{k:02}.txt"),
+            &format!("Report {k}\n\n{body}"),
+        );
+    }
+    let mut store = Store::open(&dir.path().join("lede.db")).expect("store");
+    index(&store, std::slice::from_ref(&root), &mut Quiet).expect("index");
+    for query in ["police", "police OR court", "\"minister said\"", "sto*"] {
+        store.set_search_threads(Some(1));
+        let one = store.search(query, 5).expect("search");
+        for threads in [2, 3, 4] {
+            store.set_search_threads(Some(threads));
+            let split = store.search(query, 5).expect("search");
+            let ids = |hits: &[lede::store::SearchHit]| -> Vec<(i64, i64)> {
+                hits.iter()
+                    .map(|h| (h.id, (h.score * 1e9).round() as i64))
+                    .collect()
+            };
+            assert_eq!(ids(&split), ids(&one), "{query:?} on {threads} threads");
+            assert_eq!(split.len(), 5.min(one.len()));
+        }
+    }
+}

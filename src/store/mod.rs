@@ -11,6 +11,7 @@ mod annotations;
 mod articles;
 mod entry;
 mod files;
+mod readers;
 mod schema;
 mod search;
 mod sources;
@@ -54,6 +55,10 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Read-only connections for queries split over several cores.
+    readers: readers::Readers,
+    /// Threads for ranking a library search, when fixed (`set_search_threads`).
+    search_threads: Option<usize>,
 }
 
 impl fmt::Debug for Store {
@@ -111,6 +116,8 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            readers: readers::Readers::default(),
+            search_threads: None,
         })
     }
 
