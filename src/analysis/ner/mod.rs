@@ -106,12 +106,10 @@ pub fn tag_document(
     }
     for (run, words) in runs.iter().zip(&word_runs) {
         model.tag(words, &mut scratch, &mut tagged);
-        for (mut r, kind) in tags::decode(&tagged) {
-            // Names, not noun phrases: never start a mention with the article.
-            if r.len() > 1 && matches!(words[r.start], "the" | "The") {
-                r.start += 1;
+        for (r, kind) in tags::decode(&tagged) {
+            if let Some(r) = trim_span(words, r, kind) {
+                spans.push((run.start + r.start..run.start + r.end, kind));
             }
-            spans.push((run.start + r.start..run.start + r.end, kind));
         }
     }
     document::fix_heads(text, tokens, &mut spans);
@@ -122,6 +120,30 @@ pub fn tag_document(
     })
 }
 
+/// A decoded mention made a name: never starting with "the", nor a name with "a"/"an"
+/// (names, not noun phrases; "a year" stays a date), never running over a sentence stop. A run is a whole paragraph and the
+/// tagger, trained on sentences, now and then carries a name on into the next sentence
+/// ("the Hajj. Construction was…"); periods inside names stay inside their tokens
+/// (`U.S.`, `St.`), so a bare `.`/`!`/`?` token always ends one. `None` if nothing is left.
+fn trim_span(words: &[&str], mut r: Range<usize>, kind: EntityKind) -> Option<Range<usize>> {
+    if let Some(stop) = words[r.clone()]
+        .iter()
+        .position(|w| matches!(*w, "." | "!" | "?"))
+    {
+        r.end = r.start + stop;
+    }
+    let name = matches!(
+        kind,
+        EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Group
+    );
+    if r.len() > 1
+        && (matches!(words[r.start], "the" | "The") || name && matches!(words[r.start], "a" | "an"))
+    {
+        r.start += 1;
+    }
+    (!r.is_empty()).then_some(r)
+}
+
 /// Whether a token looks like part of a name (capitalised word).
 pub(crate) fn is_capitalised(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word
@@ -129,4 +151,39 @@ pub(crate) fn is_capitalised(text: &str, t: &Token) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn mentions_stop_at_a_sentence_end_and_drop_articles() {
+        let words = ["for", "the", "Hajj", ".", "Construction", "began"];
+        let org = EntityKind::Organization;
+        assert_eq!(trim_span(&words, 1..5, org), Some(2..3));
+        assert_eq!(trim_span(&words, 3..5, org), None);
+        let words = ["of", "a", "World", "Health", "Organisation", "!"];
+        assert_eq!(trim_span(&words, 1..6, org), Some(2..5));
+        assert_eq!(trim_span(&["an"], 0..1, org), Some(0..1));
+        assert_eq!(
+            trim_span(&["a", "year"], 0..2, EntityKind::Date),
+            Some(0..2)
+        );
+    }
+
+    #[test]
+    fn no_entity_runs_over_a_sentence_end() {
+        let text = "Millions of pilgrims arrive in Mecca each year for the Hajj. Construction \
+                    was underway at the Grand Mosque. Officials of the Saudi Binladin Group. \
+                    Said nothing.";
+        for e in entities(text) {
+            let mention = &text[e.range.clone()];
+            assert!(
+                !mention.contains(". "),
+                "{mention:?} runs over a sentence end"
+            );
+            assert!(!mention.starts_with("a "), "{mention:?}");
+        }
+    }
 }
