@@ -379,3 +379,48 @@ fn colon_labels_and_continued_sentences() {
     let got = attributed(body, &["Jonas Berg"]);
     assert_eq!(got[1].1.as_deref(), Some("Jonas Berg"));
 }
+
+#[test]
+fn a_long_attribution_sentence_still_passes_the_speaker_on() {
+    let body = "“Had it happened an hour later it would have been much worse,” Khaled \
+                Al-Maeena, editor at large at the Saudi Gazette, said. “Had it happened five \
+                hours earlier, the toll would have been higher.”";
+    let got = attributed(body, &["Khaled Al-Maeena"]);
+    assert_eq!(got[1].1.as_deref(), Some("Khaled Al-Maeena"));
+    // A narrative sentence of the same length that does not name the speaker passes
+    // nothing on.
+    let body = "“Had it happened an hour later it would have been much worse,” Khaled \
+                Al-Maeena said. The crane fell on a crowded courtyard near the eastern gate of \
+                the mosque at dusk. “It was a disaster for everyone in the city.”";
+    let got = attributed(body, &["Khaled Al-Maeena"]);
+    assert_eq!(got[1].1, None);
+}
+
+#[test]
+fn a_role_in_apposition_names_its_person() {
+    let body = "In the words of the Crown prosecutor, Mark Tedeschi, QC, “Gloria spent the \
+                last months of her life crying.”";
+    assert_eq!(
+        speaker_of(body, &["Mark Tedeschi"], "Gloria"),
+        Some("Mark Tedeschi".into())
+    );
+}
+
+#[test]
+fn a_title_inside_a_person_mention_is_not_part_of_the_name() {
+    let body = "Hamdullah Mohib spoke at the ceremony. “Seventeen years ago, this would not \
+                have been possible,” said Ambassador Mohib.";
+    let got = attributed(body, &["Hamdullah Mohib", "Ambassador Mohib"]);
+    assert_eq!(got[0].1.as_deref(), Some("Hamdullah Mohib"));
+    assert_eq!(got[0].2, "Mohib");
+}
+
+#[test]
+fn a_quoted_name_has_no_speaker() {
+    let body = "According to the coach, Alireza Mehraban, the robot, named “Better Idea of \
+                Afghan Girls,” scored two points. The show, titled “Nights in the City of \
+                Lights,” opened, Jane Roe said.";
+    let got = attributed(body, &["Alireza Mehraban", "Jane Roe"]);
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|g| g.1.is_none()), "{got:?}");
+}

@@ -15,8 +15,11 @@
 //!    or of the previous paragraph when this one opens with the quote and that one ended
 //!    attributing a quote or with `S said:`.
 //!
+//! A quotation that names something (`a robot named “…”`, `titled “…”`) has no speaker.
+//!
 //! Speakers are names, `he`/`she` (resolved to the nearest person before) or role nouns
-//! (`the president`, resolved to the nearest person introduced with that role). What
+//! (`the president`, resolved to the nearest person introduced with that role, or to the
+//! name in apposition: `the Crown prosecutor, Mark Tedeschi,`). What
 //! cannot be resolved stays unknown: never a guess. Short quotes (one or two words: scare
 //! quotes) only get a speaker from patterns 1 and 2 when the cue is right next to them.
 
@@ -156,10 +159,21 @@ impl<'a> Attributor<'a> {
         if w == "the" {
             for k in start + 1..(start + 5).min(self.tokens.len()) {
                 let kw = self.word(k)?;
-                if orgs::is_org_noun(&kw) && k == start + 1 {
+                let org = orgs::is_org_noun(&kw) && k == start + 1;
+                let role =
+                    cues::is_role(&kw) && !self.word(k + 1).is_some_and(|n| cues::is_role(&n));
+                // `the Crown prosecutor, Mark Tedeschi, QC,`: the name in apposition.
+                if (org || role)
+                    && self.tokens.get(k + 1).is_some_and(|t| t.is_punct(','))
+                    && let Some(i) = self.mentions.name_starting(k + 2)
+                    && (self.mentions.names[i].person || org && self.mentions.names[i].org)
+                {
+                    return Some(self.named(i));
+                }
+                if org {
                     return self.org_noun(start..k + 1, &kw);
                 }
-                if cues::is_role(&kw) && !self.word(k + 1).is_some_and(|n| cues::is_role(&n)) {
+                if role {
                     return self.role(start..k + 1, &kw);
                 }
             }
@@ -435,6 +449,18 @@ impl<'a> Attributor<'a> {
                     .flatten()
             })
             .or_else(|| self.according_to(q.end, post_limit))
+    }
+
+    /// Whether quotation `q` is a name given to something (`a robot named “Better Idea of
+    /// Afghan Girls,”`, `the report, titled “…”`): nobody says it, so it gets no speaker.
+    pub fn is_name_quote(&self, q: QuoteToks) -> bool {
+        let before = (0..q.open).rev().find(|&k| !self.tokens[k].is_punct(','));
+        before.and_then(|k| self.word(k)).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "named" | "titled" | "entitled" | "dubbed" | "nicknamed" | "called" | "renamed"
+            )
+        })
     }
 
     /// Whether `“Q,”` is followed by its own cue verb within a few words (`“Q,” the company

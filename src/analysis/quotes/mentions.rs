@@ -64,16 +64,21 @@ impl<'a> Mentions<'a> {
             while t < tokens.len() && tokens[t].range.end <= e.range.start {
                 t += 1;
             }
-            let start = t;
+            let mut start = t;
             let mut end = t;
             while end < tokens.len() && tokens[end].range.start < e.range.end {
                 covered[end] = true;
                 end += 1;
             }
+            // `Ambassador Mohib`: a title the tagger took into a person's name is a role,
+            // not part of the name, so the mention links to `Hamdullah Mohib`.
+            while kind == "person" && end - start > 1 && is_title_before_name(body, tokens, start) {
+                start += 1;
+            }
             if end > start && matches!(kind, "person" | "organization" | "group" | "place") {
                 names.push(Name {
                     toks: start..end,
-                    range: e.range.clone(),
+                    range: tokens[start].range.start.max(e.range.start)..e.range.end,
                     words: words(body, &tokens[start..end]),
                     person: kind == "person",
                     other: kind != "person",
@@ -220,6 +225,18 @@ impl<'a> Mentions<'a> {
             }
         }
     }
+}
+
+/// Whether token `k` is a title word (`Ambassador`, `Dr.`) followed by a capitalised word.
+fn is_title_before_name(body: &str, tokens: &[Token], k: usize) -> bool {
+    let word = |t: &Token| &body[t.range.clone()];
+    let title = tokens[k].is_word() && cues::is_title(&word(&tokens[k]).to_lowercase());
+    // `Dr.` is a word then a period.
+    let next = tokens[k + 1..]
+        .iter()
+        .find(|t| !t.is_punct('.'))
+        .filter(|t| t.is_word());
+    title && next.is_some_and(|t| word(t).starts_with(char::is_uppercase))
 }
 
 /// Lowercase words of a run, possessive removed.

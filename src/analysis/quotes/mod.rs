@@ -87,6 +87,10 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
             .find(|p| !p.short)
             .map_or(0, |p| p.end);
         let next_open = qtoks.get(i + 1).map_or(tokens.len(), |n| n.open);
+        if att.is_name_quote(q) {
+            speakers.push(None);
+            continue;
+        }
         let mut speaker = att.own(q, prev_end, next_open);
         if speaker.is_none() && !q.short && !att.has_own_cue(q, next_open) {
             speaker = inherited(&att, &qtoks, &speakers, i).or_else(|| att.previous_sentence(q));
@@ -136,12 +140,17 @@ fn inherited(
         return Some(speaker);
     }
     // `“Q1,” S said. “Q2.”`: the next sentence is the quotation, right after the one that
-    // attributed the previous quotation.
+    // attributed the previous quotation. That sentence may be long when it is only the
+    // attribution (`“Q1,” Khaled Al-Maeena, editor at large at the Saudi Gazette, said.`).
     let between = &tokens[prev.end..q.open];
+    let words = between.iter().filter(|t| t.is_word()).count();
+    let names_speaker = between.first().zip(between.last()).is_some_and(|(a, b)| {
+        a.range.start <= speaker.span.start && speaker.span.end <= b.range.end
+    });
     if same_para
         && between.iter().filter(|t| t.sentence_end).count() == 1
         && between.last().is_some_and(|t| t.sentence_end)
-        && between.iter().filter(|t| t.is_word()).count() <= 8
+        && (words <= 8 || names_speaker && words <= 20)
     {
         return Some(speaker);
     }
