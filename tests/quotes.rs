@@ -424,3 +424,17 @@ fn a_quoted_name_has_no_speaker() {
     assert_eq!(got.len(), 2);
     assert!(got.iter().all(|g| g.1.is_none()), "{got:?}");
 }
+
+#[test]
+fn according_to_an_organisation_named_with_its_article() {
+    let body = "By this time, “her skin was weeping and her body malnourished”, according to \
+                the Sydney Morning Herald.";
+    let name = "Sydney Morning Herald";
+    let at = body.find(name).expect("name");
+    let entities = [Entity {
+        kind: EntityKind::Organization,
+        range: at..at + name.len(),
+    }];
+    let found = quotes::find(&article(body), &entities);
+    assert_eq!(found[0].speaker_name.as_deref(), Some(name));
+}

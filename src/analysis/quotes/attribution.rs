@@ -157,6 +157,13 @@ impl<'a> Attributor<'a> {
             return self.pronoun(start);
         }
         if w == "the" {
+            // `according to the Sydney Morning Herald`: an organisation named with its article.
+            if let Some(i) = self.mentions.name_starting(start + 1)
+                && self.mentions.names[i].org
+                && !self.mentions.names[i].possessive
+            {
+                return Some(self.named(i));
+            }
             for k in start + 1..(start + 5).min(self.tokens.len()) {
                 let kw = self.word(k)?;
                 let org = orgs::is_org_noun(&kw) && k == start + 1;
