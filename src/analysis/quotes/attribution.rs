@@ -465,7 +465,8 @@ impl<'a> Attributor<'a> {
         before.and_then(|k| self.word(k)).is_some_and(|w| {
             matches!(
                 w.as_str(),
-                "named" | "titled" | "entitled" | "dubbed" | "nicknamed" | "called" | "renamed"
+                // Not `called`: `what he called “a disaster”` is his speech.
+                "named" | "titled" | "entitled" | "dubbed" | "nicknamed" | "renamed"
             )
         })
     }
