@@ -170,19 +170,28 @@ fn ranking_split_over_threads_matches_one_thread() {
     }
     let mut store = Store::open(&dir.path().join("lede.db")).expect("store");
     index(&store, std::slice::from_ref(&root), &mut Quiet).expect("index");
-    for query in ["police", "police OR court", "\"minister said\"", "sto*"] {
-        store.set_search_threads(Some(1));
-        let one = store.search(query, 5).expect("search");
-        for threads in [2, 3, 4] {
-            store.set_search_threads(Some(threads));
-            let split = store.search(query, 5).expect("search");
-            let ids = |hits: &[lede::store::SearchHit]| -> Vec<(i64, i64)> {
-                hits.iter()
-                    .map(|h| (h.id, (h.score * 1e9).round() as i64))
-                    .collect()
-            };
-            assert_eq!(ids(&split), ids(&one), "{query:?} on {threads} threads");
-            assert_eq!(split.len(), 5.min(one.len()));
+    for query in [
+        "police",
+        "police OR court",
+        "\"minister said\"",
+        "sto*",
+        "said",
+    ] {
+        // 5 hits: snippets on one thread; 30: snippets split over the threads too.
+        for limit in [5, 30] {
+            store.set_search_threads(Some(1));
+            let one = store.search(query, limit).expect("search");
+            for threads in [2, 3, 4] {
+                store.set_search_threads(Some(threads));
+                let split = store.search(query, limit).expect("search");
+                let key = |hits: &[lede::store::SearchHit]| -> Vec<(i64, i64, String)> {
+                    hits.iter()
+                        .map(|h| (h.id, (h.score * 1e9).round() as i64, h.snippet.clone()))
+                        .collect()
+                };
+                assert_eq!(key(&split), key(&one), "{query:?} on {threads} threads");
+                assert_eq!(split.len(), limit.min(one.len()));
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{BUSY_TIMEOUT, describe};
+use super::{BUSY_TIMEOUT, Store, describe};
 
 /// Idle read-only connections to the store's file.
 #[derive(Default)]
@@ -35,6 +35,43 @@ impl Readers {
     /// Puts connections back for the next query.
     pub(super) fn give_back(&self, conns: impl IntoIterator<Item = Connection>) {
         self.idle.borrow_mut().extend(conns);
+    }
+}
+
+impl Store {
+    /// `job(connection, k)` for every `k` in `0..n`, at once: part 0 on the store's own
+    /// connection, the others on pooled readers, each on its own thread. Results come back
+    /// in part order. When no reader can be opened the parts run one after another.
+    pub(super) fn on_threads<T: Send>(
+        &self,
+        n: usize,
+        job: impl Fn(&Connection, usize) -> T + Sync,
+    ) -> Vec<T> {
+        let extra = match n {
+            0 | 1 => Vec::new(),
+            n => self.readers.borrow(&self.path, n - 1).unwrap_or_default(),
+        };
+        if extra.is_empty() {
+            return (0..n).map(|k| job(&self.conn, k)).collect();
+        }
+        let job = &job;
+        let (results, conns) = std::thread::scope(|scope| {
+            let handles: Vec<_> = extra
+                .into_iter()
+                .enumerate()
+                .map(|(i, conn)| scope.spawn(move || (job(&conn, i + 1), conn)))
+                .collect();
+            let mut results = vec![job(&self.conn, 0)];
+            let mut conns = Vec::new();
+            for handle in handles {
+                let (found, conn) = handle.join().expect("search thread");
+                results.push(found);
+                conns.push(conn);
+            }
+            (results, conns)
+        });
+        self.readers.give_back(conns);
+        results
     }
 }
 

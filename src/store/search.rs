@@ -53,41 +53,18 @@ impl Store {
                 None => self.fail(e),
             }
         };
-        let best = self.rank(&fts, limit).map_err(fail)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT a.id, a.uid, f.path, a.item_key, a.title, a.source, a.published,
-                   snippet(texts_fts, -1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}),
-                   highlight(texts_fts, 2, '{OPEN}', '{CLOSE}')
-                 FROM texts_fts JOIN articles a ON a.id = texts_fts.rowid
-                   JOIN files f ON f.id = a.file_id
-                 WHERE texts_fts MATCH ?1 AND texts_fts.rowid = ?2"
-            ))
-            .map_err(fail)?;
+        let (best, threads) = self.rank(&fts, limit).map_err(fail)?;
+        // Snippets and highlights for the best alone, each a lookup by rowid; many of them
+        // (the library screen asks for 50) are split over the ranking's threads, in order.
+        let threads = if best.len() >= 16 { threads } else { 1 };
+        let chunk = best.len().div_ceil(threads).max(1);
+        let parts = self.on_threads(threads, |conn, k| {
+            let mine = best.chunks(chunk).nth(k).unwrap_or(&[]);
+            hits_for(conn, &fts, mine)
+        });
         let mut hits = Vec::with_capacity(best.len());
-        for (rowid, score) in best {
-            let hit = stmt
-                .query_row(params![fts, rowid], |r| {
-                    let key: String = r.get(3)?;
-                    let (snippet, snippet_hits) = unmark(&r.get::<_, String>(7)?);
-                    let (_, body_hits) = unmark(&r.get::<_, String>(8)?);
-                    Ok(SearchHit {
-                        id: r.get(0)?,
-                        uid: r.get(1)?,
-                        path: PathBuf::from(r.get::<_, String>(2)?),
-                        item_key: (!key.is_empty()).then_some(key),
-                        headline: r.get(4)?,
-                        source: r.get(5)?,
-                        published: r.get(6)?,
-                        score: -score,
-                        snippet,
-                        snippet_hits,
-                        body_hits,
-                    })
-                })
-                .map_err(fail)?;
-            hits.push(hit);
+        for part in parts {
+            hits.extend(part.map_err(fail)?);
         }
         Ok(hits)
     }
@@ -106,7 +83,7 @@ impl Store {
     /// own connection: BM25's statistics (article count, mean length, how many articles
     /// hold each term) are the whole table's in every range, so scores are the same as one
     /// query's and the best of the ranges' best are the best overall.
-    fn rank(&self, fts: &str, limit: usize) -> rusqlite::Result<Vec<(i64, f64)>> {
+    fn rank(&self, fts: &str, limit: usize) -> rusqlite::Result<(Vec<(i64, f64)>, usize)> {
         let (lo, hi): (Option<i64>, Option<i64>) = self.conn.query_row(
             // Two subqueries: SQLite reads an index end for a lone min() or max() only.
             "SELECT (SELECT min(article_id) FROM texts), (SELECT max(article_id) FROM texts)",
@@ -114,49 +91,23 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let (Some(lo), Some(hi)) = (lo, hi) else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), 1));
         };
         let n = self
             .search_threads
             .unwrap_or_else(|| readers::parts_for(lo, hi));
         let parts = readers::split(lo, hi, n);
-        let extra = match parts.len() {
-            1 => Vec::new(),
-            // Ranking on one core when no reader opens is slower, not wrong.
-            n => self.readers.borrow(&self.path, n - 1).unwrap_or_default(),
-        };
-        if extra.is_empty() {
-            return rank_range(&self.conn, fts, limit, lo, hi);
-        }
-        let (mine, theirs) = parts.split_first().expect("at least two parts");
-        let (results, conns) = std::thread::scope(|scope| {
-            let handles: Vec<_> = extra
-                .into_iter()
-                .zip(theirs)
-                .map(|(conn, &(a, b))| {
-                    scope.spawn(move || {
-                        let found = rank_range(&conn, fts, limit, a, b);
-                        (found, conn)
-                    })
-                })
-                .collect();
-            let mut results = vec![rank_range(&self.conn, fts, limit, mine.0, mine.1)];
-            let mut conns = Vec::new();
-            for handle in handles {
-                let (found, conn) = handle.join().expect("ranking thread");
-                results.push(found);
-                conns.push(conn);
-            }
-            (results, conns)
+        let found = self.on_threads(parts.len(), |conn, k| {
+            let (a, b) = parts[k];
+            rank_range(conn, fts, limit, a, b)
         });
-        self.readers.give_back(conns);
         let mut best = Vec::new();
-        for found in results {
-            best.extend(found?);
+        for part in found {
+            best.extend(part?);
         }
         best.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
         best.truncate(limit);
-        Ok(best)
+        Ok((best, parts.len()))
     }
 
     /// Remembers a prompt's query (`kind`: "article" or "library"), most recent last.
@@ -190,6 +141,44 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.fail(e))
     }
+}
+
+/// The search hits for ranked `(rowid, score)` pairs, in their order.
+fn hits_for(
+    conn: &rusqlite::Connection,
+    fts: &str,
+    best: &[(i64, f64)],
+) -> rusqlite::Result<Vec<SearchHit>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT a.id, a.uid, f.path, a.item_key, a.title, a.source, a.published,
+           snippet(texts_fts, -1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}),
+           highlight(texts_fts, 2, '{OPEN}', '{CLOSE}')
+         FROM texts_fts JOIN articles a ON a.id = texts_fts.rowid
+           JOIN files f ON f.id = a.file_id
+         WHERE texts_fts MATCH ?1 AND texts_fts.rowid = ?2"
+    ))?;
+    best.iter()
+        .map(|&(rowid, score)| {
+            stmt.query_row(params![fts, rowid], |r| {
+                let key: String = r.get(3)?;
+                let (snippet, snippet_hits) = unmark(&r.get::<_, String>(7)?);
+                let (_, body_hits) = unmark(&r.get::<_, String>(8)?);
+                Ok(SearchHit {
+                    id: r.get(0)?,
+                    uid: r.get(1)?,
+                    path: PathBuf::from(r.get::<_, String>(2)?),
+                    item_key: (!key.is_empty()).then_some(key),
+                    headline: r.get(4)?,
+                    source: r.get(5)?,
+                    published: r.get(6)?,
+                    score: -score,
+                    snippet,
+                    snippet_hits,
+                    body_hits,
+                })
+            })
+        })
+        .collect()
 }
 
 /// The best `limit` matches among article ids `lo..=hi` (`bm25()` in ORDER BY runs a
