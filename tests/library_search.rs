@@ -195,3 +195,36 @@ fn ranking_split_over_threads_matches_one_thread() {
         }
     }
 }
+
+#[test]
+fn the_search_command_prints_ranked_hits_json_lines_or_says_nothing_matched() {
+    use lede::library::commands::run_search;
+    let lib = lib();
+    let text = |query: &str, json: bool| {
+        let mut out = Vec::new();
+        run_search(&lib.store, query, json, 10, &mut out)
+            .map(|()| String::from_utf8(out).expect("utf-8"))
+    };
+    let plain = text("hegemon*", false).expect("search");
+    assert!(plain.starts_with("  1. "), "{plain}");
+    assert!(
+        plain.contains("pact.txt") && plain.contains("kyiv.txt"),
+        "{plain}"
+    );
+    let json = text("podoliak", true).expect("search");
+    let lines: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{json}");
+    assert_eq!(
+        text("zzzunknown", false).expect("search"),
+        "no article matches \"zzzunknown\"\n"
+    );
+    assert_eq!(text("zzzunknown", true).expect("search"), "");
+    let err = text("AND", false).expect_err("bad query");
+    assert!(
+        err.starts_with("search \"AND\"") && !err.contains('\n'),
+        "{err}"
+    );
+}

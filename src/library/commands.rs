@@ -176,6 +176,16 @@ pub fn run_search(
             e.to_string()
         }
     })?;
+    // Scripts read JSON Lines (nothing for no hit); a person is told.
+    if hits.is_empty() && !json {
+        writeln!(out, "no article matches {query:?}")
+            .and_then(|()| out.flush())
+            .or_else(|e| match e.kind() {
+                io::ErrorKind::BrokenPipe => Ok(()),
+                _ => Err(format!("writing output: {e}")),
+            })?;
+        return Ok(());
+    }
     for (rank, hit) in hits.iter().enumerate() {
         let written = if json {
             let body = store
