@@ -9,6 +9,7 @@
 mod annotation_tests;
 mod annotations;
 mod articles;
+mod bm25;
 mod entry;
 mod files;
 mod readers;
@@ -59,6 +60,8 @@ pub struct Store {
     readers: readers::Readers,
     /// Threads for ranking a library search, when fixed (`set_search_threads`).
     search_threads: Option<usize>,
+    /// Article lengths for the ranking function, shared by every connection.
+    lengths: std::sync::Arc<bm25::Lengths>,
 }
 
 impl fmt::Debug for Store {
@@ -113,11 +116,14 @@ impl Store {
         )
         .map_err(|e| fail(describe(&e)))?;
         schema::migrate(&conn).map_err(fail)?;
+        let lengths = std::sync::Arc::default();
+        bm25::register(&conn, &lengths).map_err(|e| fail(describe(&e)))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             readers: readers::Readers::default(),
             search_threads: None,
+            lengths,
         })
     }
 

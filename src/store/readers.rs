@@ -7,9 +7,11 @@
 
 use std::cell::RefCell;
 use std::path::Path;
+use std::sync::Arc;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::bm25::{Lengths, register};
 use super::{BUSY_TIMEOUT, Store, describe};
 
 /// Idle read-only connections to the store's file.
@@ -20,13 +22,19 @@ pub(super) struct Readers {
 
 impl Readers {
     /// `n` connections: idle ones first, new ones opened read-only as needed.
-    pub(super) fn borrow(&self, path: &Path, n: usize) -> Result<Vec<Connection>, String> {
+    pub(super) fn borrow(
+        &self,
+        path: &Path,
+        n: usize,
+        lengths: &Arc<Lengths>,
+    ) -> Result<Vec<Connection>, String> {
         let mut idle = self.idle.borrow_mut();
         let mut out: Vec<Connection> = (0..n).map_while(|_| idle.pop()).collect();
         while out.len() < n {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             let conn = Connection::open_with_flags(path, flags).map_err(|e| describe(&e))?;
             conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| describe(&e))?;
+            register(&conn, lengths).map_err(|e| describe(&e))?;
             out.push(conn);
         }
         Ok(out)
@@ -49,7 +57,10 @@ impl Store {
     ) -> Vec<T> {
         let extra = match n {
             0 | 1 => Vec::new(),
-            n => self.readers.borrow(&self.path, n - 1).unwrap_or_default(),
+            n => self
+                .readers
+                .borrow(&self.path, n - 1, &self.lengths)
+                .unwrap_or_default(),
         };
         if extra.is_empty() {
             return (0..n).map(|k| job(&self.conn, k)).collect();

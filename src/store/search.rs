@@ -12,8 +12,9 @@ use rusqlite::params;
 
 use super::{Result, Store, now, readers};
 
-/// BM25 with the weights of headline, deck and body.
-const WEIGHTS: &str = "bm25(texts_fts, 10.0, 4.0, 1.0)";
+/// BM25 with the weights of headline, deck and body (`bm25()`'s scores, sooner: see
+/// `bm25.rs`).
+const WEIGHTS: &str = "lede_bm25(texts_fts, 10.0, 4.0, 1.0)";
 /// Marks FTS5 puts around a hit (control characters never found in article text).
 const OPEN: char = '\u{2}';
 const CLOSE: char = '\u{3}';
@@ -93,6 +94,7 @@ impl Store {
         let (Some(lo), Some(hi)) = (lo, hi) else {
             return Ok((Vec::new(), 1));
         };
+        self.lengths.refresh(&self.conn)?;
         let n = self
             .search_threads
             .unwrap_or_else(|| readers::parts_for(lo, hi));
