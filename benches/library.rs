@@ -222,7 +222,7 @@ fn search_figures(store: &mut Store, dir: &Path, big_n: usize) {
         let mut found = 0;
         for _ in 0..15 {
             for (threads, times) in [(Some(1), &mut one), (None, &mut split)] {
-                store.set_search_threads(threads);
+                store.set_query_threads(threads);
                 let start = Instant::now();
                 found = store.search(query, 20).expect("search").len();
                 times.push(start.elapsed());

@@ -179,10 +179,10 @@ fn ranking_split_over_threads_matches_one_thread() {
     ] {
         // 5 hits: snippets on one thread; 30: snippets split over the threads too.
         for limit in [5, 30] {
-            store.set_search_threads(Some(1));
+            store.set_query_threads(Some(1));
             let one = store.search(query, limit).expect("search");
             for threads in [2, 3, 4] {
-                store.set_search_threads(Some(threads));
+                store.set_query_threads(Some(threads));
                 let split = store.search(query, limit).expect("search");
                 let key = |hits: &[lede::store::SearchHit]| -> Vec<(i64, i64, String)> {
                     hits.iter()

@@ -282,13 +282,13 @@ impl Store {
             (Listing::Brief, None) => "articles a WHERE ?1 IS NULL AND ?2 IS NULL",
             _ => {
                 "articles a JOIN files f ON f.id = a.file_id
-                 WHERE ?1 IS NULL OR f.path = ?1 OR substr(f.path, 1, length(?2)) = ?2"
+                 WHERE (?1 IS NULL OR f.path = ?1 OR substr(f.path, 1, length(?2)) = ?2)"
             }
         };
         let sql = format!(
             "SELECT a.id, a.title, a.source, a.published, a.words, a.read_state, a.progress,
                a.missing, {columns}, a.notes
-             FROM {from}"
+             FROM {from} AND a.id BETWEEN ?3 AND ?4"
         );
         let root_text = root.map(path_text);
         let prefix = root_text.as_ref().map(|r| {
@@ -296,12 +296,23 @@ impl Store {
             p.push('/');
             p
         });
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.fail(e))?;
-        let rows = stmt
-            .query_map(params![root_text, prefix], entry_row)
-            .map_err(|e| self.fail(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.fail(e))
+        let Some((lo, hi)) = self.id_range("articles", "id").map_err(|e| self.fail(e))? else {
+            return Ok(Vec::new());
+        };
+        // Building 100,000 entries is most of the library screen's start, so a big
+        // library's ids are read in ranges on several cores, like a search's.
+        let parts = self.parts(lo, hi);
+        let found = self.on_threads(parts.len(), |conn, k| {
+            let (a, b) = parts[k];
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![root_text, prefix, a, b], entry_row)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        });
+        let mut entries = Vec::new();
+        for part in found {
+            entries.extend(part.map_err(|e| self.fail(e))?);
+        }
+        Ok(entries)
     }
 
     /// How many articles the library holds (missing ones included).

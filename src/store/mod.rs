@@ -58,8 +58,8 @@ pub struct Store {
     path: PathBuf,
     /// Read-only connections for queries split over several cores.
     readers: readers::Readers,
-    /// Threads for ranking a library search, when fixed (`set_search_threads`).
-    search_threads: Option<usize>,
+    /// Threads for searching and listing the library, when fixed (`set_query_threads`).
+    query_threads: Option<usize>,
     /// Article lengths for the ranking function, shared by every connection.
     lengths: std::sync::Arc<bm25::Lengths>,
 }
@@ -122,7 +122,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             readers: readers::Readers::default(),
-            search_threads: None,
+            query_threads: None,
             lengths,
         })
     }

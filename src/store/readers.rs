@@ -47,6 +47,30 @@ impl Readers {
 }
 
 impl Store {
+    /// Ids `lo..=hi` cut into one range per thread a query over them is worth.
+    pub(super) fn parts(&self, lo: i64, hi: i64) -> Vec<(i64, i64)> {
+        let n = self.query_threads.unwrap_or_else(|| parts_for(lo, hi));
+        split(lo, hi, n)
+    }
+
+    /// The lowest and highest `column` (an integer key) in `table`, if it has rows.
+    pub(super) fn id_range(
+        &self,
+        table: &str,
+        column: &str,
+    ) -> rusqlite::Result<Option<(i64, i64)>> {
+        // Two subqueries: SQLite reads an index end for a lone min() or max() only; in one
+        // statement the pair scans the whole table.
+        let (lo, hi): (Option<i64>, Option<i64>) = self.conn.query_row(
+            &format!(
+                "SELECT (SELECT min({column}) FROM {table}), (SELECT max({column}) FROM {table})"
+            ),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(lo.zip(hi))
+    }
+
     /// `job(connection, k)` for every `k` in `0..n`, at once: part 0 on the store's own
     /// connection, the others on pooled readers, each on its own thread. Results come back
     /// in part order. When no reader can be opened the parts run one after another.

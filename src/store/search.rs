@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use rusqlite::params;
 
-use super::{Result, Store, now, readers};
+use super::{Result, Store, now};
 
 /// BM25 with the weights of headline, deck and body (`bm25()`'s scores, sooner: see
 /// `bm25.rs`).
@@ -70,10 +70,10 @@ impl Store {
         Ok(hits)
     }
 
-    /// Ranks library searches on exactly `n` threads (`None`: one per core when the
-    /// library is big enough to gain). For benchmarks and tests.
-    pub fn set_search_threads(&mut self, n: Option<usize>) {
-        self.search_threads = n.map(|n| n.max(1));
+    /// Splits library searches and listings over exactly `n` threads (`None`: one per core
+    /// when the library is big enough to gain). For benchmarks and tests.
+    pub fn set_query_threads(&mut self, n: Option<usize>) {
+        self.query_threads = n.map(|n| n.max(1));
     }
 
     /// Rowids and BM25 scores (lower is better) of the best `limit` matches.
@@ -85,20 +85,11 @@ impl Store {
     /// hold each term) are the whole table's in every range, so scores are the same as one
     /// query's and the best of the ranges' best are the best overall.
     fn rank(&self, fts: &str, limit: usize) -> rusqlite::Result<(Vec<(i64, f64)>, usize)> {
-        let (lo, hi): (Option<i64>, Option<i64>) = self.conn.query_row(
-            // Two subqueries: SQLite reads an index end for a lone min() or max() only.
-            "SELECT (SELECT min(article_id) FROM texts), (SELECT max(article_id) FROM texts)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        let (Some(lo), Some(hi)) = (lo, hi) else {
+        let Some((lo, hi)) = self.id_range("texts", "article_id")? else {
             return Ok((Vec::new(), 1));
         };
         self.lengths.refresh(&self.conn)?;
-        let n = self
-            .search_threads
-            .unwrap_or_else(|| readers::parts_for(lo, hi));
-        let parts = readers::split(lo, hi, n);
+        let parts = self.parts(lo, hi);
         let found = self.on_threads(parts.len(), |conn, k| {
             let (a, b) = parts[k];
             rank_range(conn, fts, limit, a, b)

@@ -180,3 +180,40 @@ fn read_state_never_goes_back() {
         ReadState::Read
     );
 }
+
+#[test]
+fn listings_split_over_threads_hold_every_article_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let news = dir.path().join("news");
+    let other = dir.path().join("other");
+    for (folder, n) in [(&news, 7), (&other, 4)] {
+        fs::create_dir(folder).expect("mkdir");
+        for i in 0..n {
+            fs::write(
+                folder.join(format!("a{i}.txt")),
+                format!("Story {i}\n\nBody {i}."),
+            )
+            .expect("write");
+        }
+    }
+    let mut store = open(dir.path());
+    library::index(&store, &[news.clone(), other], &mut Quiet).expect("index");
+    let by_id = |mut v: Vec<LibraryEntry>| {
+        v.sort_by_key(|e| e.id);
+        v
+    };
+    store.set_query_threads(Some(1));
+    let whole = by_id(store.entries(None).expect("entries"));
+    let brief = by_id(store.entries_brief(None).expect("brief"));
+    let under = by_id(store.entries_brief(Some(&news)).expect("under"));
+    assert_eq!((whole.len(), brief.len(), under.len()), (11, 11, 7));
+    for threads in 2..=4 {
+        store.set_query_threads(Some(threads));
+        assert_eq!(by_id(store.entries(None).expect("entries")), whole);
+        assert_eq!(by_id(store.entries_brief(None).expect("brief")), brief);
+        assert_eq!(
+            by_id(store.entries_brief(Some(&news)).expect("under")),
+            under
+        );
+    }
+}
