@@ -304,11 +304,21 @@ impl Store {
         let parts = self.parts(lo, hi);
         let found = self.on_threads(parts.len(), |conn, k| {
             let (a, b) = parts[k];
+            // Sized up front (part 0 for the whole list, which the others join): entries
+            // are large, and growing a vector of 100,000 of them copies it again and again.
+            let span = if k == 0 { hi - lo } else { b - a };
+            let mut entries = Vec::with_capacity(span.clamp(0, 1 << 20) as usize + 1);
             let mut stmt = conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params![root_text, prefix, a, b], entry_row)?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()
+            for row in stmt.query_map(params![root_text, prefix, a, b], entry_row)? {
+                entries.push(row?);
+            }
+            rusqlite::Result::Ok(entries)
         });
-        let mut entries = Vec::new();
+        let mut found = found.into_iter();
+        let mut entries = match found.next() {
+            Some(first) => first.map_err(|e| self.fail(e))?,
+            None => Vec::new(),
+        };
         for part in found {
             entries.extend(part.map_err(|e| self.fail(e))?);
         }
