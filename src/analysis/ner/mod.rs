@@ -141,7 +141,68 @@ fn trim_span(words: &[&str], mut r: Range<usize>, kind: EntityKind) -> Option<Ra
     {
         r.start += 1;
     }
+    if name && is_portfolio_title(words, r.clone()) {
+        return None;
+    }
     (!r.is_empty()).then_some(r)
+}
+
+/// Whether `r` is a government portfolio naming an office, not an organisation: "Defense"
+/// in "Defense Minister Andrei Belousov", "Foreign Affairs" in "Foreign Affairs
+/// Secretary …". ("the Defense Ministry" is an organisation, and stays one.)
+fn is_portfolio_title(words: &[&str], r: Range<usize>) -> bool {
+    const PORTFOLIOS: &[&str] = &[
+        "Agriculture",
+        "Commerce",
+        "Communications",
+        "Culture",
+        "Defence",
+        "Defense",
+        "Development",
+        "Economic",
+        "Economy",
+        "Education",
+        "Energy",
+        "Environment",
+        "Finance",
+        "Foreign",
+        "Health",
+        "Home",
+        "Housing",
+        "Immigration",
+        "Industry",
+        "Infrastructure",
+        "Interior",
+        "Justice",
+        "Labor",
+        "Labour",
+        "Security",
+        "Sports",
+        "Tourism",
+        "Trade",
+        "Transport",
+        "Transportation",
+        "Treasury",
+        "Welfare",
+        "Affairs",
+        "Resources",
+        "Services",
+    ];
+    const OFFICES: &[&str] = &[
+        "Minister",
+        "Ministers",
+        "Secretary",
+        "Secretaries",
+        "Commissioner",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Critic",
+        "Czar",
+    ];
+    r.len() <= 2
+        && words[r.clone()].iter().all(|w| PORTFOLIOS.contains(w))
+        && words.get(r.end).is_some_and(|w| OFFICES.contains(w))
 }
 
 /// Whether a token looks like part of a name (capitalised word).
@@ -170,6 +231,26 @@ mod span_tests {
             trim_span(&["a", "year"], 0..2, EntityKind::Date),
             Some(0..2)
         );
+    }
+
+    #[test]
+    fn a_portfolio_before_an_office_is_part_of_a_title() {
+        let org = EntityKind::Organization;
+        let words = ["and", "Defense", "Minister", "Andrei", "Belousov"];
+        assert_eq!(trim_span(&words, 1..2, org), None);
+        let words = ["the", "Foreign", "Affairs", "Secretary", "said"];
+        assert_eq!(trim_span(&words, 1..3, org), None);
+        // A ministry is an organisation; a company's spokesman is a company's.
+        let words = ["the", "Defense", "Ministry", "said"];
+        assert_eq!(trim_span(&words, 1..3, org), Some(1..3));
+        let words = ["Microsoft", "Spokesman", "Frank", "Shaw"];
+        assert_eq!(trim_span(&words, 0..1, org), Some(0..1));
+        let text = "He met Defense Minister Andrei Belousov in Moscow.";
+        let found: Vec<&str> = entities(text)
+            .iter()
+            .map(|e| &text[e.range.clone()])
+            .collect();
+        assert!(!found.contains(&"Defense"), "{found:?}");
     }
 
     #[test]
