@@ -78,8 +78,8 @@ impl Store {
 
     /// Rowids and BM25 scores (lower is better) of the best `limit` matches.
     ///
-    /// Ranking every match is the cost (BM25 reads each matching article's length), so it
-    /// keeps only rowids and scores; snippets are made afterwards for the best alone. On a
+    /// Scoring every match is the cost (article lengths come from memory: `bm25.rs`), so
+    /// it keeps only rowids and scores; snippets are made afterwards for the best alone. On a
     /// big library the ids are cut into ranges ranked at once on several cores, each on its
     /// own connection: BM25's statistics (article count, mean length, how many articles
     /// hold each term) are the whole table's in every range, so scores are the same as one
