@@ -1,12 +1,13 @@
-//! `lede_bm25(texts_fts, weights…)`: BM25 for library search, computed as SQLite's own `bm25()` does, but with each
-//! article's length read from memory instead of from FTS5's `%_docsize` table.
+//! `lede_bm25(texts_fts, weights…)`: BM25 for library search, computed as SQLite's own
+//! `bm25()` does, but with each article's length read from memory instead of from FTS5's
+//! `%_docsize` table.
 //!
 //! Why: a common term matches a third of a big library, and every match is scored. The
 //! built-in function looks up each article's length with its own B-tree seek, which is over
 //! half of such a search. Here the lengths of all articles (4 bytes each) are read once, in
-//! one pass, and again only after the database changed (`Lengths::refresh`). An article
-//! missing from the table (written by another process since) falls back to FTS5's lookup,
-//! so scores are always the built-in ones.
+//! one pass, and again whenever the database changed since (`Lengths::refresh`, checked
+//! before every search), so the scores are the built-in ones. An article missing from the
+//! table (one another process adds while a search runs) falls back to FTS5's lookup.
 //!
 //! This file is the crate's only `unsafe` code: the FTS5 extension API is a C struct of
 //! function pointers with no safe binding. Every call follows the contract in SQLite's
