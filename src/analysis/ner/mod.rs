@@ -107,8 +107,10 @@ pub fn tag_document(
     for (run, words) in runs.iter().zip(&word_runs) {
         model.tag(words, &mut scratch, &mut tagged);
         for (r, kind) in tags::decode(&tagged) {
-            if let Some(r) = trim_span(words, r, kind) {
-                spans.push((run.start + r.start..run.start + r.end, kind));
+            for piece in between_brackets(words, r) {
+                if let Some(r) = trim_span(words, piece, kind) {
+                    spans.push((run.start + r.start..run.start + r.end, kind));
+                }
             }
         }
     }
@@ -118,6 +120,23 @@ pub fn tag_document(
             & (gazetteer::COUNTRY | gazetteer::CITY | gazetteer::REGION | gazetteer::DEMONYM)
             != 0
     })
+}
+
+/// The parts of a decoded mention between bracket tokens: "World Health Organization
+/// (WHO" is two names, "World Health Organization" and "WHO" (the tagger now and then
+/// runs a name on into the abbreviation that follows it).
+fn between_brackets(words: &[&str], r: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = r.start;
+    for i in r.clone() {
+        if matches!(words[i], "(" | ")" | "[" | "]") {
+            pieces.push(start..i);
+            start = i + 1;
+        }
+    }
+    pieces.push(start..r.end);
+    pieces.retain(|p| !p.is_empty());
+    pieces
 }
 
 /// A decoded mention made a name: never starting with "the", nor a name with "a"/"an"
@@ -231,6 +250,28 @@ mod span_tests {
             trim_span(&["a", "year"], 0..2, EntityKind::Date),
             Some(0..2)
         );
+    }
+
+    #[test]
+    fn brackets_end_a_name() {
+        let words = [
+            "the",
+            "World",
+            "Health",
+            "Organization",
+            "(",
+            "WHO",
+            ")",
+            "said",
+        ];
+        assert_eq!(between_brackets(&words, 1..6), [1..4, 5..6]);
+        assert_eq!(between_brackets(&words, 1..4), vec![(1..4)]);
+        assert_eq!(between_brackets(&words, 4..7), vec![(5..6)]);
+        let text = "Officials at the World Health Organization (WHO) named the disease.";
+        for e in entities(text) {
+            let mention = &text[e.range.clone()];
+            assert!(!mention.contains(['(', ')']), "{mention:?}");
+        }
     }
 
     #[test]
