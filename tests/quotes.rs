@@ -438,3 +438,42 @@ fn according_to_an_organisation_named_with_its_article() {
     let found = quotes::find(&article(body), &entities);
     assert_eq!(found[0].speaker_name.as_deref(), Some(name));
 }
+
+#[test]
+fn a_person_named_with_an_affiliation_speaks_not_the_organisation() {
+    for (body, org) in [
+        (
+            "Lead author Sally Wasef of Australia’s Griffith University explained to the \
+             press, “The ibis was considered the god Thoth.”",
+            "Griffith University",
+        ),
+        (
+            "Jane Smith from the World Bank said: “Growth will slow.”",
+            "World Bank",
+        ),
+    ] {
+        let mut entities = persons(body, &["Sally Wasef", "Jane Smith"]);
+        let at = body.find(org).expect("org");
+        entities.push(Entity {
+            kind: EntityKind::Organization,
+            range: at..at + org.len(),
+        });
+        entities.sort_by_key(|e| e.range.start);
+        let found = quotes::find(&article(body), &entities);
+        let expected = if body.starts_with("Lead") {
+            "Sally Wasef"
+        } else {
+            "Jane Smith"
+        };
+        assert_eq!(found[0].speaker_name.as_deref(), Some(expected), "{body}");
+    }
+    // The organisation alone still speaks for itself.
+    let body = "The World Bank said: “Growth will slow.”";
+    let at = body.find("World Bank").expect("org");
+    let entities = [Entity {
+        kind: EntityKind::Organization,
+        range: at..at + "World Bank".len(),
+    }];
+    let found = quotes::find(&article(body), &entities);
+    assert_eq!(found[0].speaker_name.as_deref(), Some("World Bank"));
+}

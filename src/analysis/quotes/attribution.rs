@@ -107,6 +107,11 @@ impl<'a> Attributor<'a> {
         let last = end.checked_sub(1)?;
         if let Some(i) = self.mentions.name_ending(end) {
             let n = &self.mentions.names[i];
+            if !n.person
+                && let Some(p) = self.affiliated_person(n.toks.start)
+            {
+                return Some(self.named(p));
+            }
             // `seen by Sky News says`: after a preposition a name is no subject; a place or
             // a group (`Refugees`) is no speaker.
             let object = n.toks.start > 0
@@ -147,6 +152,29 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// `Sally Wasef of Australia’s Griffith University explained`: the person whose
+    /// affiliation is the organisation or place starting at token `start` (through `of`,
+    /// `at` or `from`, an optional `the` and one possessive owner) speaks, not the
+    /// organisation.
+    fn affiliated_person(&self, start: usize) -> Option<usize> {
+        let mut k = start;
+        if let Some(owner) = self.mentions.name_ending(k)
+            && self.mentions.names[owner].possessive
+        {
+            k = self.mentions.names[owner].toks.start;
+        }
+        if k > 0 && self.word(k - 1).as_deref() == Some("the") {
+            k -= 1;
+        }
+        let linked = k > 0 && matches!(self.word(k - 1).as_deref(), Some("of" | "at" | "from"));
+        let p = self
+            .mentions
+            .name_ending(k.checked_sub(1)?)
+            .filter(|_| linked)?;
+        let person = &self.mentions.names[p];
+        (person.person && !person.possessive).then_some(p)
     }
 
     /// The speaker mention starting at token `start`, skipping titles before a name
