@@ -477,3 +477,36 @@ fn a_person_named_with_an_affiliation_speaks_not_the_organisation() {
     let found = quotes::find(&article(body), &entities);
     assert_eq!(found[0].speaker_name.as_deref(), Some("World Bank"));
 }
+
+#[test]
+fn a_role_in_apposition_links_a_person_to_the_organisation() {
+    let body = "Scott Carson, president and CEO of Boeing Commercial Airplanes said, “The 787 \
+                will seat up to 330.”";
+    let org = "Boeing Commercial Airplanes";
+    let mut entities = persons(body, &["Scott Carson"]);
+    let at = body.find(org).expect("org");
+    entities.push(Entity {
+        kind: EntityKind::Organization,
+        range: at..at + org.len(),
+    });
+    entities.sort_by_key(|e| e.range.start);
+    let found = quotes::find(&article(body), &entities);
+    assert_eq!(found[0].speaker_name.as_deref(), Some("Scott Carson"));
+}
+
+#[test]
+fn in_the_passive_the_agent_speaks_or_nobody() {
+    let body = "Jane Smith was described by John Brown as “a strong and fearless leader.”";
+    assert_eq!(
+        speaker_of(body, &["Jane Smith", "John Brown"], "a strong"),
+        Some("John Brown".into())
+    );
+    let body = "Jane Smith was told “the plant will close,” and she left.";
+    assert_eq!(speaker_of(body, &["Jane Smith"], "the plant"), None);
+    // The progressive is not the passive.
+    let body = "Jane Smith was saying “we will win” all week.";
+    assert_eq!(
+        speaker_of(body, &["Jane Smith"], "we will"),
+        Some("Jane Smith".into())
+    );
+}

@@ -158,6 +158,9 @@ impl<'a> Attributor<'a> {
     /// affiliation is the organisation or place starting at token `start` (through `of`,
     /// `at` or `from`, an optional `the` and one possessive owner) speaks, not the
     /// organisation.
+    ///
+    /// Also through a role in apposition: `Scott Carson, president and CEO of Boeing
+    /// Commercial Airplanes said`.
     fn affiliated_person(&self, start: usize) -> Option<usize> {
         let mut k = start;
         if let Some(owner) = self.mentions.name_ending(k)
@@ -168,13 +171,26 @@ impl<'a> Attributor<'a> {
         if k > 0 && self.word(k - 1).as_deref() == Some("the") {
             k -= 1;
         }
-        let linked = k > 0 && matches!(self.word(k - 1).as_deref(), Some("of" | "at" | "from"));
-        let p = self
-            .mentions
-            .name_ending(k.checked_sub(1)?)
-            .filter(|_| linked)?;
-        let person = &self.mentions.names[p];
-        (person.person && !person.possessive).then_some(p)
+        let prep = k.checked_sub(1)?;
+        if !matches!(self.word(prep).as_deref(), Some("of" | "at" | "from")) {
+            return None;
+        }
+        let person_ending = |end: usize| {
+            self.mentions
+                .name_ending(end)
+                .filter(|&p| self.mentions.names[p].person && !self.mentions.names[p].possessive)
+        };
+        if let Some(p) = person_ending(prep) {
+            return Some(p);
+        }
+        // The role: a few words, one of them a role noun, back to a comma after the name.
+        let comma = (prep.saturating_sub(6)..prep)
+            .rev()
+            .find(|&c| !self.tokens[c].is_word())?;
+        let role = (comma + 1..prep).any(|c| self.word(c).is_some_and(|w| cues::is_role(&w)));
+        (self.tokens[comma].is_punct(',') && role)
+            .then(|| person_ending(comma))
+            .flatten()
     }
 
     /// The speaker mention starting at token `start`, skipping titles before a name
@@ -289,8 +305,20 @@ impl<'a> Attributor<'a> {
     /// (`Koh Yu-hwan, professor of …, explained`).
     fn subject_before(&self, cue: usize, floor: usize) -> Option<Speaker> {
         let mut j = cue;
-        while j > floor && self.word(j - 1).is_some_and(|w| cues::is_skippable(&w)) {
+        let mut passive = false;
+        while j > floor
+            && let Some(w) = self.word(j - 1)
+            && (cues::is_skippable(&w) || w == "been" || w == "being")
+        {
+            passive |= matches!(w.as_str(), "is" | "was" | "were" | "are" | "been" | "being");
             j -= 1;
+        }
+        // `Gutierrez was described by the CBCP as “…”`, `The iPhone is claimed to be “…”`:
+        // in the passive the subject is not the speaker; the agent after `by` is, if named.
+        if passive && !self.word(cue).is_some_and(|w| w.ends_with("ing")) {
+            let by = (cue + 1..(cue + 3).min(self.tokens.len()))
+                .find(|&k| self.word(k).as_deref() == Some("by"))?;
+            return self.mention_starting(by + 1);
         }
         if let Some(s) = self.mention_ending(j).filter(|_| j > floor) {
             return Some(s);
