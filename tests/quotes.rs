@@ -510,3 +510,37 @@ fn in_the_passive_the_agent_speaks_or_nobody() {
         Some("Jane Smith".into())
     );
 }
+
+#[test]
+fn a_role_phrase_then_the_name_after_the_cue() {
+    let body = "“The stock is reacting nicely,” said chief investment officer at Solaris Asset \
+                Management, Tim Ghriskey.";
+    assert_eq!(
+        speaker_of(body, &["Tim Ghriskey"], "The stock"),
+        Some("Tim Ghriskey".into())
+    );
+    // Without a role noun the words after the cue are not a description of the person.
+    let body = "“The stock is reacting nicely,” said on Monday in a statement, Tim Ghriskey.";
+    assert_eq!(speaker_of(body, &["Tim Ghriskey"], "The stock"), None);
+}
+
+#[test]
+fn a_surname_that_is_also_a_place_speaks_right_after_the_cue() {
+    let body = "“We have reduced our design effort,” said Angers. Paris is far.";
+    let at = body.find("Angers").expect("name");
+    let entities = [Entity {
+        kind: EntityKind::Place,
+        range: at..at + "Angers".len(),
+    }];
+    let found = quotes::find(&article(body), &entities);
+    assert_eq!(found[0].speaker_name.as_deref(), Some("Angers"));
+    // A place further on is no speaker.
+    let body = "“We have reduced our design effort,” said officials in Angers.";
+    let at = body.find("Angers").expect("name");
+    let entities = [Entity {
+        kind: EntityKind::Place,
+        range: at..at + "Angers".len(),
+    }];
+    let found = quotes::find(&article(body), &entities);
+    assert_eq!(found[0].speaker_name, None);
+}

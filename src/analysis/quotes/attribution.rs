@@ -259,11 +259,38 @@ impl<'a> Attributor<'a> {
                 && self.body[self.tokens[k].range.clone()].starts_with(|c: char| c.is_lowercase())
                 && self.word(k + 1).is_some_and(|n| cues::is_title(&n));
             if !(kw.is_empty() || cues::is_title(&kw) || modifier) {
-                return None;
+                return self.role_then_name(start);
             }
             k += 1;
         }
         None
+    }
+
+    /// `said chief investment officer at Solaris Asset Management, Tim Ghriskey.`: a role
+    /// phrase (a role noun within its first words), a comma, and the person it describes.
+    fn role_then_name(&self, start: usize) -> Option<Speaker> {
+        let end = (start + 10).min(self.tokens.len());
+        let comma = (start..end).find(|&c| !self.tokens[c].is_word())?;
+        let role =
+            (start..comma.min(start + 4)).any(|c| self.word(c).is_some_and(|w| cues::is_role(&w)));
+        if !(role && self.tokens[comma].is_punct(',')) {
+            return None;
+        }
+        let i = self.mentions.name_starting(comma + 1)?;
+        let name = &self.mentions.names[i];
+        (name.person && !name.possessive).then(|| self.named(i))
+    }
+
+    /// `“…,” said Angers.`: right after the cue and alone before the sentence ends, a name
+    /// of another kind (a surname that is also a city) is the speaker.
+    fn adjacent_name(&self, start: usize) -> Option<Speaker> {
+        let i = self.mentions.name_starting(start)?;
+        let name = &self.mentions.names[i];
+        let closes = self
+            .tokens
+            .get(name.toks.end)
+            .is_some_and(|t| t.is_punct('.') || t.is_punct(','));
+        (name.toks.len() == 1 && !name.possessive && closes).then(|| self.named(i))
     }
 
     fn named(&self, i: usize) -> Speaker {
@@ -393,7 +420,9 @@ impl<'a> Attributor<'a> {
             return None;
         }
         if self.is_cue(k) {
-            return self.mention_starting(k + 1);
+            return self
+                .mention_starting(k + 1)
+                .or_else(|| self.adjacent_name(k + 1));
         }
         // A speaker within the first few words, then its cue (through an apposition).
         let first = k;
