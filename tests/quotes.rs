@@ -519,6 +519,18 @@ fn a_role_phrase_then_the_name_after_the_cue() {
         speaker_of(body, &["Tim Ghriskey"], "The stock"),
         Some("Tim Ghriskey".into())
     );
+    // After an organisation and a long title.
+    let body = "“Deliveries start in spring,” said Airbus President and Chief Executive \
+                Officer, Tom Enders.";
+    let mut entities = persons(body, &["Tom Enders"]);
+    let at = body.find("Airbus").expect("org");
+    entities.push(Entity {
+        kind: EntityKind::Organization,
+        range: at..at + "Airbus".len(),
+    });
+    entities.sort_by_key(|e| e.range.start);
+    let found = quotes::find(&article(body), &entities);
+    assert_eq!(found[0].speaker_name.as_deref(), Some("Tom Enders"));
     // Without a role noun the words after the cue are not a description of the person.
     let body = "“The stock is reacting nicely,” said on Monday in a statement, Tim Ghriskey.";
     assert_eq!(speaker_of(body, &["Tim Ghriskey"], "The stock"), None);
@@ -543,4 +555,14 @@ fn a_surname_that_is_also_a_place_speaks_right_after_the_cue() {
     }];
     let found = quotes::find(&article(body), &entities);
     assert_eq!(found[0].speaker_name, None);
+}
+
+#[test]
+fn an_apposition_with_a_title_before_the_name() {
+    let body = "The institute’s director, Dr. Anthony Fauci, said of the outbreak, “It is a \
+                very serious situation.”";
+    assert_eq!(
+        speaker_of(body, &["Anthony Fauci"], "It is"),
+        Some("Anthony Fauci".into())
+    );
 }

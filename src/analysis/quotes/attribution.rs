@@ -263,7 +263,7 @@ impl<'a> Attributor<'a> {
             }
             k += 1;
         }
-        None
+        self.role_then_name(start)
     }
 
     /// `said chief investment officer at Solaris Asset Management, Tim Ghriskey.`: a role
@@ -355,8 +355,8 @@ impl<'a> Attributor<'a> {
             if let Some(i) = self.mentions.name_ending(j - 1)
                 && self.mentions.names[i].person
                 && self.mentions.names[i].toks.start > floor
-                && self.mentions.names[i].toks.start > 0
-                && self.tokens[self.mentions.names[i].toks.start - 1].is_punct(',')
+                && let Some(b) = self.before_titles(self.mentions.names[i].toks.start, floor)
+                && self.tokens[b].is_punct(',')
             {
                 return self.mention_ending(j - 1);
             }
@@ -370,6 +370,18 @@ impl<'a> Attributor<'a> {
             return self.mention_ending(comma).filter(|_| comma > floor);
         }
         None
+    }
+
+    /// The token before the titles in front of the name starting at `start` (`director,
+    /// Dr. Anthony Fauci`: the comma), no further back than `floor`.
+    fn before_titles(&self, start: usize, floor: usize) -> Option<usize> {
+        let mut b = start.checked_sub(1)?;
+        while b > floor
+            && (self.tokens[b].is_punct('.') || self.word(b).is_some_and(|w| cues::is_title(&w)))
+        {
+            b -= 1;
+        }
+        Some(b)
     }
 
     /// The subject of the sentence starting at `s`: a speaker mention among its first
