@@ -439,59 +439,55 @@ fn according_to_an_organisation_named_with_its_article() {
     assert_eq!(found[0].speaker_name.as_deref(), Some(name));
 }
 
+/// The first quotation's speaker, with `names` as persons and `others` as entities of the
+/// given kinds (each at every occurrence).
+fn first_speaker(body: &str, names: &[&str], others: &[(&str, EntityKind)]) -> Option<String> {
+    let mut entities = persons(body, names);
+    for &(name, kind) in others {
+        entities.extend(body.match_indices(name).map(|(at, _)| Entity {
+            kind,
+            range: at..at + name.len(),
+        }));
+    }
+    entities.sort_by_key(|e| e.range.start);
+    quotes::find(&article(body), &entities)
+        .into_iter()
+        .next()
+        .expect("a quotation")
+        .speaker_name
+}
+
 #[test]
 fn a_person_named_with_an_affiliation_speaks_not_the_organisation() {
-    for (body, org) in [
-        (
-            "Lead author Sally Wasef of Australia’s Griffith University explained to the \
-             press, “The ibis was considered the god Thoth.”",
-            "Griffith University",
-        ),
-        (
-            "Jane Smith from the World Bank said: “Growth will slow.”",
-            "World Bank",
-        ),
-    ] {
-        let mut entities = persons(body, &["Sally Wasef", "Jane Smith"]);
-        let at = body.find(org).expect("org");
-        entities.push(Entity {
-            kind: EntityKind::Organization,
-            range: at..at + org.len(),
-        });
-        entities.sort_by_key(|e| e.range.start);
-        let found = quotes::find(&article(body), &entities);
-        let expected = if body.starts_with("Lead") {
-            "Sally Wasef"
-        } else {
-            "Jane Smith"
-        };
-        assert_eq!(found[0].speaker_name.as_deref(), Some(expected), "{body}");
-    }
+    let org = EntityKind::Organization;
+    let body = "Lead author Sally Wasef of Australia’s Griffith University explained to the \
+                press, “The ibis was considered the god Thoth.”";
+    assert_eq!(
+        first_speaker(body, &["Sally Wasef"], &[("Griffith University", org)]).as_deref(),
+        Some("Sally Wasef")
+    );
+    let body = "Jane Smith from the World Bank said: “Growth will slow.”";
+    assert_eq!(
+        first_speaker(body, &["Jane Smith"], &[("World Bank", org)]).as_deref(),
+        Some("Jane Smith")
+    );
     // The organisation alone still speaks for itself.
     let body = "The World Bank said: “Growth will slow.”";
-    let at = body.find("World Bank").expect("org");
-    let entities = [Entity {
-        kind: EntityKind::Organization,
-        range: at..at + "World Bank".len(),
-    }];
-    let found = quotes::find(&article(body), &entities);
-    assert_eq!(found[0].speaker_name.as_deref(), Some("World Bank"));
+    assert_eq!(
+        first_speaker(body, &[], &[("World Bank", org)]).as_deref(),
+        Some("World Bank")
+    );
 }
 
 #[test]
 fn a_role_in_apposition_links_a_person_to_the_organisation() {
     let body = "Scott Carson, president and CEO of Boeing Commercial Airplanes said, “The 787 \
                 will seat up to 330.”";
-    let org = "Boeing Commercial Airplanes";
-    let mut entities = persons(body, &["Scott Carson"]);
-    let at = body.find(org).expect("org");
-    entities.push(Entity {
-        kind: EntityKind::Organization,
-        range: at..at + org.len(),
-    });
-    entities.sort_by_key(|e| e.range.start);
-    let found = quotes::find(&article(body), &entities);
-    assert_eq!(found[0].speaker_name.as_deref(), Some("Scott Carson"));
+    let org = ("Boeing Commercial Airplanes", EntityKind::Organization);
+    assert_eq!(
+        first_speaker(body, &["Scott Carson"], &[org]).as_deref(),
+        Some("Scott Carson")
+    );
 }
 
 #[test]
@@ -522,15 +518,11 @@ fn a_role_phrase_then_the_name_after_the_cue() {
     // After an organisation and a long title.
     let body = "“Deliveries start in spring,” said Airbus President and Chief Executive \
                 Officer, Tom Enders.";
-    let mut entities = persons(body, &["Tom Enders"]);
-    let at = body.find("Airbus").expect("org");
-    entities.push(Entity {
-        kind: EntityKind::Organization,
-        range: at..at + "Airbus".len(),
-    });
-    entities.sort_by_key(|e| e.range.start);
-    let found = quotes::find(&article(body), &entities);
-    assert_eq!(found[0].speaker_name.as_deref(), Some("Tom Enders"));
+    let org = ("Airbus", EntityKind::Organization);
+    assert_eq!(
+        first_speaker(body, &["Tom Enders"], &[org]).as_deref(),
+        Some("Tom Enders")
+    );
     // Without a role noun the words after the cue are not a description of the person.
     let body = "“The stock is reacting nicely,” said on Monday in a statement, Tim Ghriskey.";
     assert_eq!(speaker_of(body, &["Tim Ghriskey"], "The stock"), None);
@@ -538,23 +530,15 @@ fn a_role_phrase_then_the_name_after_the_cue() {
 
 #[test]
 fn a_surname_that_is_also_a_place_speaks_right_after_the_cue() {
+    let place = ("Angers", EntityKind::Place);
     let body = "“We have reduced our design effort,” said Angers. Paris is far.";
-    let at = body.find("Angers").expect("name");
-    let entities = [Entity {
-        kind: EntityKind::Place,
-        range: at..at + "Angers".len(),
-    }];
-    let found = quotes::find(&article(body), &entities);
-    assert_eq!(found[0].speaker_name.as_deref(), Some("Angers"));
+    assert_eq!(
+        first_speaker(body, &[], &[place]).as_deref(),
+        Some("Angers")
+    );
     // A place further on is no speaker.
     let body = "“We have reduced our design effort,” said officials in Angers.";
-    let at = body.find("Angers").expect("name");
-    let entities = [Entity {
-        kind: EntityKind::Place,
-        range: at..at + "Angers".len(),
-    }];
-    let found = quotes::find(&article(body), &entities);
-    assert_eq!(found[0].speaker_name, None);
+    assert_eq!(first_speaker(body, &[], &[place]), None);
 }
 
 #[test]
