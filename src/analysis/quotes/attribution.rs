@@ -178,7 +178,7 @@ impl<'a> Attributor<'a> {
         let person_ending = |end: usize| {
             self.mentions
                 .name_ending(end)
-                .filter(|&p| self.mentions.names[p].person && !self.mentions.names[p].possessive)
+                .filter(|&p| self.is_person(p))
         };
         if let Some(p) = person_ending(prep) {
             return Some(p);
@@ -187,8 +187,7 @@ impl<'a> Attributor<'a> {
         let comma = (prep.saturating_sub(6)..prep)
             .rev()
             .find(|&c| !self.tokens[c].is_word())?;
-        let role = (comma + 1..prep).any(|c| self.word(c).is_some_and(|w| cues::is_role(&w)));
-        (self.tokens[comma].is_punct(',') && role)
+        (self.tokens[comma].is_punct(',') && self.has_role(comma + 1..prep))
             .then(|| person_ending(comma))
             .flatten()
     }
@@ -271,14 +270,23 @@ impl<'a> Attributor<'a> {
     fn role_then_name(&self, start: usize) -> Option<Speaker> {
         let end = (start + 10).min(self.tokens.len());
         let comma = (start..end).find(|&c| !self.tokens[c].is_word())?;
-        let role =
-            (start..comma.min(start + 4)).any(|c| self.word(c).is_some_and(|w| cues::is_role(&w)));
-        if !(role && self.tokens[comma].is_punct(',')) {
+        if !(self.tokens[comma].is_punct(',') && self.has_role(start..comma.min(start + 4))) {
             return None;
         }
         let i = self.mentions.name_starting(comma + 1)?;
+        self.is_person(i).then(|| self.named(i))
+    }
+
+    /// Whether tokens `toks` hold a role noun (`president`, `analyst`).
+    fn has_role(&self, toks: Range<usize>) -> bool {
+        toks.into_iter()
+            .any(|c| self.word(c).is_some_and(|w| cues::is_role(&w)))
+    }
+
+    /// Whether name `i` is a person named as the subject (not an owner: `Huber’s`).
+    fn is_person(&self, i: usize) -> bool {
         let name = &self.mentions.names[i];
-        (name.person && !name.possessive).then(|| self.named(i))
+        name.person && !name.possessive
     }
 
     /// `“…,” said Angers.`: right after the cue and alone before the sentence ends, a name
